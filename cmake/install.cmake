@@ -1,0 +1,1 @@
+# Installation and the find_package(qualify) config.

@@ -1,0 +1,54 @@
+// A lead record ready for evaluation: one Value per schema slot, plus the
+// storage its strings and lists point into. Readers (JSON here, CSV in the
+// data-input stage) fill it; evaluation only reads it.
+#pragma once
+
+#include "schema.hpp"
+#include "value.hpp"
+
+#include <deque>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace qualify {
+
+// Owns the bytes of strings and the elements of lists that Values point at.
+// Deques keep addresses stable as they grow.
+class Arena {
+public:
+    std::string_view keep(std::string s) { strings_.push_back(std::move(s)); return strings_.back(); }
+    const Value* keep(std::vector<Value> items) { lists_.push_back(std::move(items)); return lists_.back().data(); }
+    void clear() { strings_.clear(); lists_.clear(); }
+
+private:
+    std::deque<std::string> strings_;
+    std::deque<std::vector<Value>> lists_;
+};
+
+struct Lead {
+    std::vector<Value> slots;  // one per schema field, Unknown when absent
+    std::string id;            // empty when the record has none (errors then name the line)
+    uint64_t line = 0;         // 1-based input line (or record number), 0 when not from a file
+    Arena arena;
+};
+
+// Converts raw text to a field's type by the one set of rules shared by CSV
+// cells and JSON strings (docs/language.md, "Reading a lead"): text in
+// `unknown_values` or empty text is Unknown; bool accepts
+// yes/no/true/false/1/0 in any case; numbers are read exactly from their
+// text; dates are ISO 8601; enums must name a declared value; a list splits
+// on ';'. On failure returns nullopt and sets `error` to a message naming
+// the field, the value (redacted when the field is pii) and the rule.
+std::optional<Value> convert_text(const SchemaInfo& schema, const FieldInfo& field,
+                                  std::string_view raw, Arena& arena, std::string& error);
+
+// Reads one JSON object (nested or flat dotted keys) into `lead`, checking it
+// against the schema. Returns an error message when the record cannot be
+// evaluated: not JSON, not an object, a required field missing or unknown,
+// a wrong type, an unknown enum value, invalid UTF-8, an absurd size or
+// nesting, both nested and dotted keys for one field.
+std::optional<std::string> read_json_lead(const SchemaInfo& schema, std::string_view text, Lead& lead);
+
+}  // namespace qualify

@@ -1,0 +1,40 @@
+// The checked schema: what a lead record holds, one slot per declared field,
+// and how raw text (a CSV cell or a JSON string) becomes a typed value.
+// Shared by the checker (which builds it), the lead readers and the decision
+// writer.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace qualify {
+
+enum class ScalarType { String, Int, Decimal, Bool, Date, Enum };
+
+struct FieldInfo {
+    std::string name;                   // dotted: "company.employees"
+    std::vector<std::string> path;      // {"company", "employees"}
+    bool is_list = false;               // list<T>: elements have `type`
+    ScalarType type = ScalarType::String;
+    std::vector<std::string> enum_values;  // ScalarType::Enum, declaration order
+    int enum_id = -1;                   // ScalarType::Enum: id in the rulebook's enum table
+    bool optional = false;
+    bool pii = false;
+    std::string column;                 // CSV column: `from "…"`, else the dotted name
+};
+
+struct SchemaInfo {
+    std::string name;                       // `schema lead`
+    std::vector<FieldInfo> fields;          // slot = index
+    std::vector<std::string> unknown_values;
+    std::unordered_map<std::string, int> slot_of;  // dotted name -> slot
+    int id_slot = -1;
+
+    int find(const std::string& dotted) const {
+        auto it = slot_of.find(dotted);
+        return it == slot_of.end() ? -1 : it->second;
+    }
+};
+
+}  // namespace qualify
