@@ -63,6 +63,10 @@ struct Resolved {
         EnumValue,    // index = value position in its enum; aux = enum id
         Builtin,      // rules, points, known_share, score, confidence, motion
         Model,        // index = model id
+        Function,     // Call: index = builtin function id
+        ConstSet,     // Set literal or `in` operand: index = constant set id
+        Regex,        // `matches`: index = compiled pattern id
+        Folded,       // any node whose value the checker computed: index = constant id
     };
     Kind kind = Kind::None;
     int index = -1;

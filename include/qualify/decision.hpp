@@ -1,0 +1,86 @@
+// A decision: what qualify says about one lead (spec §4) — route, score,
+// confidence, disqualifiers, motion, reasons, models, summary, escalations,
+// unknown inputs, samples — or an error record for a lead that could not be
+// evaluated. Text fields are views into the compiled rulebook, valid while
+// the rulebook lives.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "interpreter/decimal.hpp"
+
+namespace qualify {
+
+struct CodeAndReason {
+    std::string_view code;
+    std::string_view reason;
+};
+
+struct ReasonItem {
+    std::string_view code;
+    std::string_view label;
+    Decimal points;  // exact; printed with 2 places
+    Decimal weight;  // `of`
+};
+
+struct ModelFactorOut {
+    std::string feature;
+    std::string value;
+    Decimal contribution;
+};
+
+struct ModelOutcome {
+    std::string_view name;
+    Decimal probability;
+    std::vector<ModelFactorOut> factors;
+};
+
+// One line of the explain trace: a rule, its inputs, its result.
+struct TraceEntry {
+    std::string rule;    // "disqualify competitor", "criterion size_fit", "route ae"...
+    std::string at;      // "file:line:col"
+    std::vector<std::pair<std::string, std::string>> inputs;  // name -> JSON value text (pii redacted)
+    std::string result;  // "true" / "false" / "unknown" / a number / a route name
+    std::optional<Decimal> points;  // criteria
+    std::optional<Decimal> weight;  // criteria
+    std::string note;    // why: "first route that holds", "disabled by motion", "sampled (h mod 10000 = 123 < 500)"
+};
+
+struct Decision {
+    std::string id;       // empty when the record had no readable id
+    uint64_t line = 0;    // input line or record number; 0 when not from a stream
+    bool is_error = false;
+    std::string error;    // is_error: what went wrong
+
+    std::string_view route;
+    std::optional<std::string_view> route_label;
+    std::optional<std::string_view> action;
+    std::optional<Decimal> score;
+    std::optional<Decimal> confidence;
+    std::vector<CodeAndReason> disqualified;
+    std::optional<std::string_view> motion;
+    std::vector<ReasonItem> reasons;
+    std::vector<ModelOutcome> models;
+    std::string summary;
+    std::vector<CodeAndReason> escalations;
+    std::vector<std::string_view> unknown;
+    bool review = false;
+    bool explore = false;
+    std::optional<std::string_view> explored_from;
+    std::string as_of;
+    std::string rulebook;       // name@version
+    std::string_view rulebook_hash;
+
+    bool traced = false;
+    std::vector<TraceEntry> trace;
+};
+
+// One line of JSON, keys in the order of spec §4 (`trace` last when traced).
+// Error records are `{"id": …, "line": …, "error": "…"}`.
+std::string to_json(const Decision& d);
+
+}  // namespace qualify

@@ -1,0 +1,127 @@
+// The qualify library: compile a rulebook (text or file) into diagnostics or
+// an immutable compiled rulebook; evaluate leads (JSON or built field by
+// field) into decisions; run a rulebook's tests. A compiled rulebook may be
+// shared by any number of threads, each with its own Evaluator.
+#pragma once
+
+#include "qualify/decision.hpp"
+#include "qualify/diagnostics.hpp"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace qualify {
+
+struct Program;
+struct Lead;
+
+// A compiled rulebook: immutable, cheap to copy (shared).
+class Rulebook {
+public:
+    explicit Rulebook(std::shared_ptr<const Program> program) : program_(std::move(program)) {}
+    const std::string& name() const;
+    const std::string& version() const;
+    const std::string& hash() const;  // "sha256:…"
+    const std::string& file() const;
+    // The bytecode, one instruction a line (`qualify disasm`).
+    std::string disassemble() const;
+    const Program& program() const { return *program_; }
+    std::shared_ptr<const Program> shared() const { return program_; }
+
+private:
+    std::shared_ptr<const Program> program_;
+};
+
+struct CompileOptions {
+    // For `qualify train`: a model file the rulebook names may not exist yet.
+    bool allow_missing_models = false;
+    // Also parse `NAME.test.qual` beside the rulebook and check its tests.
+    bool include_test_file = false;
+};
+
+struct Compilation {
+    std::optional<Rulebook> rulebook;     // set when there were no errors
+    std::vector<Diagnostic> diagnostics;  // errors (and warnings), in source order
+    std::map<std::string, std::string> sources;  // file -> text, for rendering
+    bool ok() const { return rulebook.has_value(); }
+    // Every diagnostic in the house format, with source lines and carets.
+    std::string render() const;
+};
+
+Compilation compile_file(const std::string& path, const CompileOptions& options = {});
+Compilation compile_source(std::string source, std::string file, std::string base_dir,
+                           const CompileOptions& options = {});
+
+// Dates are days since 1970-01-01 (UTC).
+std::optional<int32_t> parse_date(std::string_view iso);
+int32_t today();
+
+enum class EngineKind { Vm, Reference };
+
+struct EvalOptions {
+    int32_t as_of = 0;  // the run's as-of date (days since 1970-01-01)
+    bool explain = false;
+    bool show_pii = false;
+    EngineKind engine = EngineKind::Vm;
+};
+
+// Builds a lead field by field, converting text by the same rules as CSV
+// cells and JSON strings.
+class LeadBuilder {
+public:
+    explicit LeadBuilder(const Rulebook& rulebook);
+    ~LeadBuilder();
+    LeadBuilder& text(std::string_view field, std::string_view raw);  // converted by the field's type
+    LeadBuilder& number(std::string_view field, int64_t v);
+    LeadBuilder& boolean(std::string_view field, bool v);
+    LeadBuilder& list(std::string_view field, const std::vector<std::string>& items);
+    LeadBuilder& unknown(std::string_view field);
+    // The problems so far (unknown field, bad value); empty when the lead is good.
+    const std::vector<std::string>& errors() const { return errors_; }
+    const Lead& lead() const { return *lead_; }
+
+private:
+    int slot(std::string_view field);
+    Rulebook rulebook_;
+    std::unique_ptr<Lead> lead_;
+    std::vector<std::string> errors_;
+};
+
+// Evaluates leads one at a time, reusing its working memory. One per thread.
+class Evaluator {
+public:
+    Evaluator(const Rulebook& rulebook, const EvalOptions& options);
+    ~Evaluator();
+    Evaluator(const Evaluator&) = delete;
+    Evaluator& operator=(const Evaluator&) = delete;
+
+    // One JSON object (a line of JSON Lines). `line` names it in error records.
+    Decision evaluate_json(std::string_view json, uint64_t line = 0);
+    Decision evaluate(const LeadBuilder& lead);
+    Decision evaluate(const Lead& lead);
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
+
+// The outcome of one `test` block.
+struct TestResult {
+    std::string name;
+    std::string file;
+    unsigned line = 0;
+    bool passed = false;
+    std::vector<std::string> failures;  // "expected route ae, got sdr"
+};
+
+// Runs the rulebook's tests (including those of NAME.test.qual when it was
+// compiled with include_test_file). `as_of` applies to tests that do not pin
+// their own with `as_of date(…)`.
+std::vector<TestResult> run_tests(const Rulebook& rulebook, int32_t as_of);
+
+}  // namespace qualify

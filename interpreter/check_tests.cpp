@@ -1,0 +1,106 @@
+// Checks `test` blocks: given fields exist and their values fit the field's
+// type; expectations name routes, codes, motions and fields that exist.
+#include "checker_state.hpp"
+
+#include <set>
+
+namespace qualify::check_detail {
+
+namespace {
+using K = Type::Kind;
+}
+
+void Checker::tests() {
+    for (auto& t : p_.ast->tests) test(t);
+}
+
+void Checker::test(ast::Test& t) {
+    std::set<std::string> given;
+    for (auto& g : t.given) {
+        int slot = p_.schema.find(g.field);
+        if (slot < 0) {
+            std::vector<std::string> fields;
+            for (const auto& f : p_.schema.fields) fields.push_back(f.name);
+            std::string guess = closest_name(g.field, fields);
+            error(DiagnosticCode::Q123, g.span, "test \"" + t.name + "\" gives `" + g.field + "`, which the schema does not declare",
+                  guess.empty() ? "given fields are schema fields" : "did you mean `" + guess + "`?");
+            continue;
+        }
+        if (!given.insert(g.field).second) {
+            error(DiagnosticCode::Q123, g.span, "test \"" + t.name + "\" gives `" + g.field + "` twice");
+            continue;
+        }
+        const FieldInfo& f = p_.schema.fields[slot];
+        Type v = expr(*g.value, Phase::Test, f.enum_id);
+        if (v.invalid() || v.kind == K::Null) continue;
+        auto scalar_fits = [&](K k) {
+            switch (f.type) {
+                case ScalarType::String: return k == K::String;
+                case ScalarType::Int: return k == K::Int;
+                case ScalarType::Decimal: return k == K::Int || k == K::Decimal;
+                case ScalarType::Bool: return k == K::Bool;
+                case ScalarType::Date: return k == K::Date;
+                case ScalarType::Enum: return k == K::Enum;
+            }
+            return false;
+        };
+        bool fits = f.is_list ? (v.kind == K::List && (g.value->args.empty() || scalar_fits(v.element)))
+                              : (v.scalar() && scalar_fits(v.kind));
+        bool literal = g.value->resolved.kind == ast::Resolved::Kind::Folded ||
+                       g.value->resolved.kind == ast::Resolved::Kind::EnumValue ||
+                       g.value->resolved.kind == ast::Resolved::Kind::Constant ||
+                       g.value->resolved.kind == ast::Resolved::Kind::Function || g.value->kind == ast::Expr::Kind::List ||
+                       g.value->kind == ast::Expr::Kind::Unary;
+        if (!fits || !literal)
+            error(DiagnosticCode::Q123, g.value->span,
+                  "test \"" + t.name + "\" gives `" + g.field + "` a value of type " + type_name(v, p_.enums) +
+                      ", but the field is " + (f.is_list ? "a list" : "declared otherwise"),
+                  "give a literal of the field's type (enum values as bare names, lists as [\"a\", \"b\"], dates as date(\"YYYY-MM-DD\"))");
+    }
+    if (t.as_of) {
+        Type a = expr(*t.as_of, Phase::Test);
+        if (!a.invalid() && a.kind != K::Date)
+            error(DiagnosticCode::Q123, t.as_of->span, "`as_of` needs a date", "write `as_of date(\"2026-11-01\")`");
+    }
+    auto names = [](const auto& items, auto get) {
+        std::vector<std::string> out;
+        for (const auto& i : items) out.push_back(get(i));
+        return out;
+    };
+    auto expect_one_of = [&](const ast::Expect& e, const std::vector<std::string>& options, const std::string& what) {
+        for (const auto& o : options)
+            if (o == e.name) return;
+        std::string guess = closest_name(e.name, options);
+        error(DiagnosticCode::Q123, e.span, "test \"" + t.name + "\" expects " + what + " `" + e.name + "`, which the rulebook does not define",
+              guess.empty() ? "defined: " + join(options, ", ") : "did you mean `" + guess + "`?");
+    };
+    auto code_of = [](const auto& r) { return r.code; };
+    for (const auto& e : t.expects) {
+        using EK = ast::Expect::Kind;
+        switch (e.kind) {
+            case EK::Route: expect_one_of(e, names(p_.routes, [](const RouteRule& r) { return r.name; }), "route"); break;
+            case EK::Disqualified:
+            case EK::NotDisqualified:
+                if (!e.name.empty()) expect_one_of(e, names(p_.disqualifiers, code_of), "disqualifier");
+                break;
+            case EK::Reason:
+            case EK::TopReason: expect_one_of(e, names(p_.criteria, code_of), "criterion"); break;
+            case EK::Escalation: {
+                auto codes = names(p_.escalations, code_of);
+                for (const auto& m : p_.motions)
+                    for (const auto& x : m.escalations) codes.push_back(x.code);
+                expect_one_of(e, codes, "escalation");
+                break;
+            }
+            case EK::Motion: expect_one_of(e, p_.enums[p_.motion_enum].values, "motion"); break;
+            case EK::Unknown: expect_one_of(e, names(p_.schema.fields, [](const FieldInfo& f) { return f.name; }), "field"); break;
+            case EK::Score:
+            case EK::Confidence:
+                if (!Decimal::parse(e.number)) error(DiagnosticCode::Q123, e.span, "`" + e.number + "` is not a number");
+                break;
+            default: break;
+        }
+    }
+}
+
+}  // namespace qualify::check_detail

@@ -1,0 +1,267 @@
+// Compiles the checked AST to bytecode: names are already resolved to slots,
+// lets, sets and regexes by the checker; here constant subexpressions fold
+// and control flow (Kleene and/or, ??, if, match) becomes jumps.
+#include "bytecode.hpp"
+
+#include "program.hpp"
+#include "reference_eval.hpp"
+#include "stdlib/builtins.hpp"
+
+#include <algorithm>
+
+namespace qualify {
+
+const OpInfo& op_info(Op op) {
+    static const OpInfo table[] = {
+#define OP(name, operands, in, out, doc) {#name, operands, in, out, doc},
+#include "opcodes.def"
+#undef OP
+    };
+    return table[static_cast<size_t>(op)];
+}
+
+namespace {
+
+using EK = ast::Expr::Kind;
+using RK = ast::Resolved::Kind;
+
+class Compiler {
+public:
+    Compiler(Program& p, Bytecode& bc) : p_(p), bc_(bc) {}
+
+    void root(const ast::Expr& e) {
+        depth_ = max_ = 0;
+        bc_.entry.push_back(static_cast<uint32_t>(bc_.code.size()));
+        expr(e);
+        emit(Op::RET, e.span);
+        bc_.max_stack.push_back(static_cast<uint32_t>(max_ + 1));
+    }
+
+private:
+    size_t emit(Op op, const ast::Span& span, int32_t a = 0, int32_t b = 0) {
+        bc_.code.push_back({op, a, b});
+        bc_.spans.push_back(span);
+        const OpInfo& info = op_info(op);
+        depth_ -= info.stack_in < 0 ? b : info.stack_in;
+        depth_ += info.stack_out;
+        max_ = std::max(max_, depth_);
+        return bc_.code.size() - 1;
+    }
+    int32_t here() const { return static_cast<int32_t>(bc_.code.size()); }
+    void patch_a(size_t at) { bc_.code[at].a = here(); }
+    void patch_b(size_t at) { bc_.code[at].b = here(); }
+
+    int constant_id(const Value& v) {
+        p_.constants.push_back(v);
+        return static_cast<int>(p_.constants.size() - 1);
+    }
+
+    bool constant(const ast::Expr& e) const {
+        switch (e.resolved.kind) {
+            case RK::Folded: case RK::Constant: case RK::EnumValue: case RK::ConstSet: return true;
+            case RK::Field: case RK::Derived: case RK::Builtin: case RK::Model: return false;
+            default: break;
+        }
+        if (e.kind == EK::Call && builtins()[static_cast<size_t>(e.resolved.index)].uses_as_of) return false;
+        if (e.kind == EK::Name) return false;
+        for (const auto& a : e.args)
+            if (!constant(*a)) return false;
+        for (const auto& arm : e.arms) {
+            if (!constant(*arm.result)) return false;
+            for (const auto& t : arm.tests)
+                if ((t.value && !constant(*t.value)) || (t.high && !constant(*t.high))) return false;
+        }
+        return true;
+    }
+
+    void expr(const ast::Expr& e) {
+        switch (e.resolved.kind) {
+            case RK::Folded:
+            case RK::Constant: emit(Op::PUSH_CONST, e.span, e.resolved.index); return;
+            case RK::EnumValue: emit(Op::PUSH_CONST, e.span, constant_id(Value::enumv(e.resolved.index))); return;
+            case RK::ConstSet: emit(Op::PUSH_SET, e.span, e.resolved.index); return;
+            case RK::Field: emit(Op::LOAD_FIELD, e.span, e.resolved.index); return;
+            case RK::Derived: emit(Op::LOAD_DERIVED, e.span, e.resolved.index); return;
+            case RK::Builtin: emit(Op::LOAD_BUILTIN, e.span, e.resolved.index); return;
+            case RK::Model: emit(Op::LOAD_MODEL, e.span, e.resolved.index); return;
+            default: break;
+        }
+        if (constant(e)) {
+            // Folding that fails (1 / 0) leaves the code unfolded, so the error
+            // happens only if evaluation reaches it, as the semantics say.
+            try {
+                emit(Op::PUSH_CONST, e.span, constant_id(evaluate_constant(p_, e)));
+                return;
+            } catch (const ArithmeticError&) {
+            }
+        }
+        switch (e.kind) {
+            case EK::Null: emit(Op::PUSH_UNKNOWN, e.span); return;
+            case EK::Unary:
+                expr(*e.args[0]);
+                emit(e.text == "not" ? Op::NOT : Op::NEG, e.span);
+                return;
+            case EK::Binary: binary(e); return;
+            case EK::Call: {
+                int n = 0;
+                for (const auto& a : e.args) {
+                    if (a->kind == EK::Range) {
+                        expr(*a->args[0]);
+                        expr(*a->args[1]);
+                        n += 2;
+                    } else {
+                        expr(*a);
+                        ++n;
+                    }
+                }
+                emit(Op::CALL, e.span, e.resolved.index, n);
+                return;
+            }
+            case EK::If: {
+                expr(*e.args[0]);
+                size_t branch = emit(Op::BRANCH, e.span);
+                int start = depth_;
+                expr(*e.args[1]);
+                size_t to_end1 = emit(Op::JUMP, e.span);
+                depth_ = start;
+                patch_a(branch);
+                expr(*e.args[2]);
+                size_t to_end2 = emit(Op::JUMP, e.span);
+                depth_ = start;
+                patch_b(branch);
+                emit(Op::PUSH_UNKNOWN, e.span);
+                patch_a(to_end1);
+                patch_a(to_end2);
+                return;
+            }
+            case EK::Match: match(e); return;
+            default: emit(Op::PUSH_UNKNOWN, e.span); return;
+        }
+    }
+
+    void binary(const ast::Expr& e) {
+        const std::string& op = e.text;
+        if (op == "and" || op == "or") {
+            expr(*e.args[0]);
+            size_t sc = emit(op == "and" ? Op::AND_SC : Op::OR_SC, e.span);
+            expr(*e.args[1]);
+            emit(op == "and" ? Op::AND_END : Op::OR_END, e.span);
+            patch_a(sc);
+            return;
+        }
+        if (op == "??") {
+            expr(*e.args[0]);
+            size_t jump = emit(Op::JUMP_IF_KNOWN, e.span);
+            --depth_;  // the fall-through path dropped the unknown value
+            expr(*e.args[1]);
+            patch_a(jump);
+            return;
+        }
+        if (op == "matches") {
+            expr(*e.args[0]);
+            emit(Op::MATCHES, e.span, e.resolved.index);
+            return;
+        }
+        expr(*e.args[0]);
+        expr(*e.args[1]);
+        static const std::pair<const char*, Op> ops[] = {
+            {"+", Op::ADD}, {"-", Op::SUB}, {"*", Op::MUL}, {"/", Op::DIV}, {"==", Op::EQ}, {"!=", Op::NE},
+            {"<", Op::LT},  {"<=", Op::LE}, {">", Op::GT},  {">=", Op::GE}, {"in", Op::IN}, {"not in", Op::NOT_IN},
+            {"&", Op::INTERSECT},
+        };
+        for (const auto& [text, code] : ops)
+            if (op == text) {
+                emit(code, e.span);
+                return;
+            }
+    }
+
+    // The subject stays on the stack while arms test it; each test DUPs it.
+    void match(const ast::Expr& e) {
+        using TK = ast::UnaryTest::Kind;
+        expr(*e.args[0]);
+        std::vector<size_t> to_end;
+        to_end.push_back(emit(Op::JUMP_IF_UNKNOWN, e.span));
+        int with_subject = depth_;
+        bool has_else = false;
+        for (const auto& arm : e.arms) {
+            depth_ = with_subject;
+            if (arm.is_else) {
+                emit(Op::POP, arm.span);
+                expr(*arm.result);
+                to_end.push_back(emit(Op::JUMP, arm.span));
+                has_else = true;
+                break;
+            }
+            std::vector<size_t> to_arm;
+            for (const auto& t : arm.tests) {
+                emit(Op::DUP, t.span);
+                switch (t.kind) {
+                    case TK::Equals:
+                        expr(*t.value);
+                        emit(Op::EQ, t.span);
+                        to_arm.push_back(emit(Op::JUMP_IF_TRUE, t.span));
+                        break;
+                    case TK::Compare: {
+                        expr(*t.value);
+                        static const std::pair<const char*, Op> cmp[] = {{"==", Op::EQ}, {"!=", Op::NE}, {"<", Op::LT},
+                                                                          {"<=", Op::LE}, {">", Op::GT},  {">=", Op::GE}};
+                        for (const auto& [text, code] : cmp)
+                            if (t.op == text) emit(code, t.span);
+                        to_arm.push_back(emit(Op::JUMP_IF_TRUE, t.span));
+                        break;
+                    }
+                    case TK::In:
+                        expr(*t.value);
+                        emit(Op::IN, t.span);
+                        to_arm.push_back(emit(Op::JUMP_IF_TRUE, t.span));
+                        break;
+                    case TK::NotIn:
+                        expr(*t.value);
+                        emit(Op::IN, t.span);
+                        to_arm.push_back(emit(Op::JUMP_IF_FALSE, t.span));
+                        break;
+                    case TK::Range: {
+                        expr(*t.value);
+                        emit(Op::GE, t.span);
+                        size_t below = emit(Op::JUMP_UNLESS_TRUE, t.span);
+                        emit(Op::DUP, t.span);
+                        expr(*t.high);
+                        emit(Op::LE, t.span);
+                        to_arm.push_back(emit(Op::JUMP_IF_TRUE, t.span));
+                        patch_a(below);
+                        break;
+                    }
+                }
+            }
+            size_t next_arm = emit(Op::JUMP, arm.span);
+            for (size_t j : to_arm) patch_a(j);
+            emit(Op::POP, arm.span);
+            expr(*arm.result);
+            to_end.push_back(emit(Op::JUMP, arm.span));
+            patch_a(next_arm);
+        }
+        if (!has_else) {
+            depth_ = with_subject;
+            emit(Op::POP, e.span);
+            emit(Op::PUSH_UNKNOWN, e.span);
+        }
+        for (size_t j : to_end) patch_a(j);
+        depth_ = with_subject;
+    }
+
+    Program& p_;
+    Bytecode& bc_;
+    int depth_ = 0;
+    int max_ = 0;
+};
+
+}  // namespace
+
+void compile(Program& program) {
+    program.bytecode = std::make_unique<Bytecode>();
+    Compiler c(program, *program.bytecode);
+    for (const ast::Expr* root : program.roots) c.root(*root);
+}
+
+}  // namespace qualify

@@ -1,0 +1,322 @@
+// The decision procedure (spec §3, "Decision order").
+#include "decide.hpp"
+
+#include "date.hpp"
+#include "trace_format.hpp"
+
+#include <algorithm>
+
+namespace qualify {
+
+uint64_t fnv1a64(std::string_view bytes) {
+    uint64_t h = 14695981039346656037ULL;
+    for (unsigned char c : bytes) {
+        h ^= c;
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+bool sampled(std::string_view rulebook, std::string_view kind, std::string_view id, int basis_points) {
+    std::string key;
+    key.reserve(rulebook.size() + kind.size() + id.size() + 2);
+    key.append(rulebook).append("\n").append(kind).append("\n").append(id);
+    return fnv1a64(key) % 10000 < static_cast<uint64_t>(basis_points);
+}
+
+namespace {
+
+const Decimal kHundred = Decimal::from_int(100);
+
+Decimal clamp(Decimal x, Decimal lo, Decimal hi) { return x < lo ? lo : (x > hi ? hi : x); }
+
+// A fit: bools count 1 or 0, numbers are clamped to [0, 1].
+Decimal fit_of(const Value& v) {
+    if (v.kind == Value::Kind::Bool) return v.b ? Decimal::one() : Decimal::zero();
+    return clamp(v.n, Decimal::zero(), Decimal::one());
+}
+
+bool holds(const Value& v) { return v.kind == Value::Kind::Bool && v.b; }
+
+std::string trim_number(const Decimal& d, int places) {
+    std::string s = d.to_fixed(places);
+    if (s.find('.') != std::string::npos) {
+        while (s.back() == '0') s.pop_back();
+        if (s.back() == '.') s.pop_back();
+    }
+    return s;
+}
+
+class Decider {
+public:
+    Decider(EvalContext& ctx, const DecideOptions& o, Decision& d) : ctx_(ctx), p_(ctx.program()), o_(o), d_(d) {}
+
+    void run();
+
+private:
+    Value eval_rule(RootId root, std::string rule) {
+        Value v = ctx_.eval(root);
+        if (o_.explain) trace(root, std::move(rule), result_text(v));
+        return v;
+    }
+    TraceEntry& trace(RootId root, std::string rule, std::string result) {
+        TraceEntry t;
+        t.rule = std::move(rule);
+        if (root != kNoRoot) {
+            const auto& span = p_.roots[static_cast<size_t>(root)]->span;
+            t.at = p_.ast->file + ":" + std::to_string(span.line) + ":" + std::to_string(span.column);
+            t.inputs = trace_inputs(ctx_, ctx_.take_reads(), o_.show_pii);
+        }
+        t.result = std::move(result);
+        d_.trace.push_back(std::move(t));
+        return d_.trace.back();
+    }
+    std::string result_text(const Value& v) { return value_text(p_, v, -1); }
+
+    void disqualified();
+    void qualified();
+    void criteria(int motion, Decimal& points, Decimal& positive, Decimal& unknown_positive);
+    void models();
+    void summary(const std::vector<ReasonItem>& positives);
+    void review(int route);
+    void finish_unknown();
+
+    EvalContext& ctx_;
+    const Program& p_;
+    const DecideOptions& o_;
+    Decision& d_;
+};
+
+void Decider::run() {
+    for (const auto& q : p_.disqualifiers) {
+        if (holds(eval_rule(q.when, "disqualify " + q.code))) d_.disqualified.push_back({q.code, q.reason});
+    }
+    if (!d_.disqualified.empty()) disqualified();
+    else qualified();
+    finish_unknown();
+}
+
+void Decider::disqualified() {
+    d_.route = "reject";
+    d_.summary = "Disqualified: ";
+    for (size_t i = 0; i < d_.disqualified.size(); ++i) {
+        if (i) d_.summary += ", ";
+        d_.summary.append(d_.disqualified[i].code).append(" (").append(d_.disqualified[i].reason).append(")");
+    }
+    d_.summary += " -> reject";
+    if (o_.explain) trace(kNoRoot, "route", "reject").note = "a disqualifier fired: nothing else is evaluated";
+    review(-1);
+}
+
+void Decider::criteria(int motion, Decimal& points, Decimal& positive, Decimal& unknown_positive) {
+    const MotionRule* m = motion >= 0 ? &p_.motions[static_cast<size_t>(motion)] : nullptr;
+    std::vector<ReasonItem> positives, penalties;
+    auto run_one = [&](size_t i) {
+        const CriterionRule& c = p_.criteria[i];
+        Decimal weight = c.weight;
+        if (m) {
+            if (std::find(m->disabled.begin(), m->disabled.end(), static_cast<int>(i)) != m->disabled.end()) {
+                if (o_.explain) trace(kNoRoot, "criterion " + c.code, "disabled").note = "disabled by motion " + m->name;
+                return;
+            }
+            for (const auto& [idx, w] : m->weights)
+                if (idx == static_cast<int>(i)) weight = w;
+        }
+        Value v = ctx_.eval(c.fit);
+        bool positive_weight = weight > Decimal::zero();
+        if (positive_weight) positive = positive + weight;
+        Decimal contribution;
+        if (!v.known()) {
+            if (positive_weight) unknown_positive = unknown_positive + weight;
+        } else {
+            contribution = fit_of(v) * weight;
+            points = points + contribution;
+        }
+        if (o_.explain) {
+            TraceEntry& t = trace(c.fit, "criterion " + c.code, v.known() ? fit_of(v).to_string() : "unknown");
+            t.points = contribution;
+            t.weight = weight;
+            if (!v.known()) t.note = "fit unknown: contributes 0, weight counts as unknown";
+            else if (m && weight != c.weight) t.note = "weight set by motion " + m->name;
+        }
+        if (contribution == Decimal::zero()) return;
+        ReasonItem r{c.code, c.label, contribution, weight};
+        (contribution > Decimal::zero() ? positives : penalties).push_back(r);
+    };
+    for (size_t i = 0; i < p_.own_criteria; ++i) run_one(i);
+    if (m)
+        for (int i : m->added) run_one(static_cast<size_t>(i));
+    std::stable_sort(positives.begin(), positives.end(), [](const auto& a, const auto& b) { return a.points > b.points; });
+    std::stable_sort(penalties.begin(), penalties.end(), [](const auto& a, const auto& b) { return a.points < b.points; });
+    d_.reasons = positives;
+    d_.reasons.insert(d_.reasons.end(), penalties.begin(), penalties.end());
+}
+
+void Decider::models() {
+    for (size_t i = 0; i < p_.models.size(); ++i) {
+        const auto& m = p_.models[i];
+        for (int slot : m.feature_slots) ctx_.field(slot);  // counts unknown inputs, feeds the trace
+        ModelResult r = m.model->evaluate(ctx_.lead().slots.data());
+        ctx_.set_model(static_cast<int>(i), Value::number(r.probability));
+        ModelOutcome out{m.name, r.probability, {}};
+        for (auto& f : r.factors) out.factors.push_back({std::move(f.feature), std::move(f.value), f.contribution});
+        if (o_.explain) {
+            TraceEntry& t = trace(kNoRoot, "model " + m.name, r.probability.to_fixed(4));
+            t.inputs = trace_inputs(ctx_, ctx_.take_reads(), o_.show_pii);
+            for (const auto& f : out.factors)
+                t.note += (t.note.empty() ? "" : ", ") + f.feature + " = " + f.value + " " +
+                          (f.contribution < Decimal::zero() ? "" : "+") + f.contribution.to_fixed(4);
+        }
+        d_.models.push_back(std::move(out));
+    }
+}
+
+void Decider::qualified() {
+    int motion = -1;
+    for (size_t i = 0; i < p_.motions.size() && motion < 0; ++i)
+        if (holds(eval_rule(p_.motions[i].when, "motion " + p_.motions[i].name))) motion = static_cast<int>(i);
+    if (motion >= 0) d_.motion = p_.motions[static_cast<size_t>(motion)].name;
+    ctx_.set_builtin(BuiltinName::Motion, Value::enumv(motion >= 0 ? motion : static_cast<int>(p_.motions.size())));
+
+    Decimal points, positive, unknown_positive;
+    criteria(motion, points, positive, unknown_positive);
+    Decimal rules, known_share = Decimal::one();
+    if (positive != Decimal::zero()) {
+        rules = clamp(points * kHundred / positive, Decimal::zero(), kHundred);
+        known_share = (positive - unknown_positive) / positive;
+    }
+    ctx_.set_builtin(BuiltinName::Rules, Value::number(rules));
+    ctx_.set_builtin(BuiltinName::Points, Value::number(points));
+    ctx_.set_builtin(BuiltinName::KnownShare, Value::number(known_share));
+    if (o_.explain)
+        trace(kNoRoot, "rules", rules.to_string()).note =
+            "points " + points.to_string() + " x 100 / positive weight " + positive.to_string() + "; known_share " +
+            known_share.to_string();
+    models();
+
+    // Score and confidence are rounded once, here: the number printed is the number compared.
+    Decimal score = p_.score != kNoRoot ? ctx_.eval(p_.score).n : rules;
+    score = clamp(score, Decimal::zero(), kHundred).round_half_away(2);
+    ctx_.set_builtin(BuiltinName::Score, Value::number(score));
+    if (o_.explain) trace(p_.score, "score", score.to_fixed(2));
+    Decimal confidence = p_.confidence != kNoRoot ? ctx_.eval(p_.confidence).n : known_share;
+    confidence = clamp(confidence, Decimal::zero(), Decimal::one()).round_half_away(2);
+    ctx_.set_builtin(BuiltinName::Confidence, Value::number(confidence));
+    if (o_.explain) trace(p_.confidence, "confidence", confidence.to_fixed(2));
+    d_.score = score;
+    d_.confidence = confidence;
+
+    auto escalate = [&](const CodeRule& e) {
+        bool fires = e.when == kNoRoot || holds(eval_rule(e.when, "escalate " + e.code));
+        if (e.when == kNoRoot && o_.explain) trace(kNoRoot, "escalate " + e.code, "true").note = "motion escalation without condition";
+        if (fires) d_.escalations.push_back({e.code, e.reason});
+    };
+    for (const auto& e : p_.escalations) escalate(e);
+    if (motion >= 0)
+        for (const auto& e : p_.motions[static_cast<size_t>(motion)].escalations) escalate(e);
+
+    int route = -1;
+    for (size_t i = 0; i < p_.routes.size() && route < 0; ++i) {
+        const auto& r = p_.routes[i];
+        if (r.when == kNoRoot) {
+            route = static_cast<int>(i);
+            if (o_.explain) trace(kNoRoot, "route " + r.name, "otherwise").note = "no earlier route held";
+        } else if (holds(eval_rule(r.when, "route " + r.name))) {
+            route = static_cast<int>(i);
+            if (o_.explain) d_.trace.back().note = "first route that holds";
+        }
+    }
+    for (const auto& x : p_.explores) {
+        if (x.of_route != route) continue;
+        if (sampled(p_.name, "explore", d_.id, x.basis_points)) {
+            d_.explore = true;
+            d_.explored_from = p_.routes[static_cast<size_t>(route)].name;
+            route = x.as_route;
+            if (o_.explain)
+                trace(kNoRoot, "explore", p_.routes[static_cast<size_t>(route)].name).note =
+                    "sampled " + (Decimal::from_int(x.basis_points) / kHundred).to_string() + "% of " +
+                    std::string(*d_.explored_from);
+        }
+        break;
+    }
+    const RouteRule& chosen = p_.routes[static_cast<size_t>(route)];
+    d_.route = chosen.name;
+    if (chosen.label) d_.route_label = *chosen.label;
+    if (chosen.action) d_.action = *chosen.action;
+    std::vector<ReasonItem> positives;
+    for (const auto& r : d_.reasons)
+        if (r.points > Decimal::zero()) positives.push_back(r);
+    summary(positives);
+    review(route);
+}
+
+void Decider::summary(const std::vector<ReasonItem>& positives) {
+    std::string s = "Score " + trim_number(*d_.score, 2);
+    std::string inner;
+    for (size_t i = 0; i < positives.size() && i < 3; ++i) {
+        if (i) inner += ", ";
+        inner.append(positives[i].label.empty() ? positives[i].code : positives[i].label)
+            .append(" ")
+            .append(trim_number(positives[i].points, 2))
+            .append("/")
+            .append(positives[i].weight.to_string());
+    }
+    for (size_t i = 0; i < d_.models.size(); ++i) {
+        inner += i == 0 ? (inner.empty() ? "" : "; ") : ", ";
+        inner.append(d_.models[i].name).append(" ").append(trim_number(d_.models[i].probability, 2));
+    }
+    if (!inner.empty()) s += " (" + inner + ")";
+    s += " -> ";
+    s += d_.route;
+    if (d_.explored_from) s += " (explored from " + std::string(*d_.explored_from) + ")";
+    d_.summary = std::move(s);
+}
+
+void Decider::review(int route) {
+    for (const auto& r : p_.reviews) {
+        if (r.of_route != route) continue;
+        if (sampled(p_.name, "review", d_.id, r.basis_points)) {
+            d_.review = true;
+            if (o_.explain) trace(kNoRoot, "review", "true").note = "sampled for human review";
+        }
+        break;
+    }
+}
+
+void Decider::finish_unknown() {
+    const auto& read = ctx_.unknown_read();
+    for (size_t i = 0; i < read.size(); ++i)
+        if (read[i]) d_.unknown.push_back(p_.schema.fields[i].name);
+}
+
+}  // namespace
+
+void decide(EvalContext& ctx, const Lead& lead, const DecideOptions& options, Decision& d) {
+    const Program& p = ctx.program();
+    d = Decision{};
+    d.id = lead.id;
+    d.line = lead.line;
+    d.as_of = format_iso_date(options.as_of);
+    d.rulebook = p.name + "@" + p.version;
+    d.rulebook_hash = p.hash;
+    d.traced = options.explain;
+    ctx.reset(lead, options.as_of, options.explain);
+    try {
+        Decider(ctx, options, d).run();
+    } catch (const ArithmeticError& e) {
+        std::string where;
+        if (ctx.current_root() != kNoRoot) {
+            const auto& span = p.roots[static_cast<size_t>(ctx.current_root())]->span;
+            where = " in " + p.root_names[static_cast<size_t>(ctx.current_root())] + " (" + p.ast->file + ":" +
+                    std::to_string(span.line) + ":" + std::to_string(span.column) + ")";
+        }
+        std::string id = std::move(d.id);
+        d = Decision{};
+        d.id = std::move(id);
+        d.line = lead.line;
+        d.is_error = true;
+        d.error = std::string(e.what()) + where;
+    }
+}
+
+}  // namespace qualify

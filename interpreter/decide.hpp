@@ -1,0 +1,29 @@
+// The decision procedure of spec §3, written once for both engines:
+// disqualifiers, then motion, criteria, models, score, confidence,
+// escalations, route, explore and review — with the explain trace when asked.
+#pragma once
+
+#include "eval_context.hpp"
+#include "qualify/decision.hpp"
+
+#include <string_view>
+
+namespace qualify {
+
+struct DecideOptions {
+    int32_t as_of = 0;
+    bool explain = false;
+    bool show_pii = false;
+};
+
+// Decides `lead` into `out` (which is overwritten). Runtime errors such as
+// overflow become an error decision naming the rule; they never escape.
+void decide(EvalContext& ctx, const Lead& lead, const DecideOptions& options, Decision& out);
+
+// The spec's deterministic sampling: FNV-1a 64-bit of
+// `rulebook name + "\n" + kind + "\n" + lead id`, sampled when
+// h mod 10000 < basis points.
+uint64_t fnv1a64(std::string_view bytes);
+bool sampled(std::string_view rulebook, std::string_view kind, std::string_view id, int basis_points);
+
+}  // namespace qualify

@@ -1,0 +1,185 @@
+// Decisions as one line of JSON each, keys in the order of spec §4.
+#include "qualify/decision.hpp"
+
+#include "json_text.hpp"
+
+namespace qualify {
+
+namespace {
+
+void key(std::string& out, const char* k) {
+    if (out.size() > 1) out.push_back(',');
+    out.push_back('"');
+    out += k;
+    out += "\":";
+}
+
+void opt_string(std::string& out, const std::optional<std::string_view>& v) {
+    if (v) append_json_string(out, *v);
+    else out += "null";
+}
+
+void opt_number(std::string& out, const std::optional<Decimal>& v, int places) {
+    if (v) append_json_string(out, v->to_fixed(places));
+    else out += "null";
+}
+
+void codes(std::string& out, const std::vector<CodeAndReason>& items) {
+    out.push_back('[');
+    for (size_t i = 0; i < items.size(); ++i) {
+        if (i) out.push_back(',');
+        out += "{\"code\":";
+        append_json_string(out, items[i].code);
+        out += ",\"reason\":";
+        append_json_string(out, items[i].reason);
+        out.push_back('}');
+    }
+    out.push_back(']');
+}
+
+void model(std::string& out, const ModelOutcome& m) {
+    out += "{\"name\":";
+    append_json_string(out, m.name);
+    out += ",\"probability\":";
+    append_json_string(out, m.probability.to_fixed(4));
+    out += ",\"factors\":[";
+    for (size_t i = 0; i < m.factors.size(); ++i) {
+        if (i) out.push_back(',');
+        out += "{\"feature\":";
+        append_json_string(out, m.factors[i].feature);
+        out += ",\"value\":";
+        append_json_string(out, m.factors[i].value);
+        out += ",\"contribution\":";
+        append_json_string(out, m.factors[i].contribution.to_fixed(4));
+        out.push_back('}');
+    }
+    out += "]}";
+}
+
+void trace(std::string& out, const std::vector<TraceEntry>& entries) {
+    out.push_back('[');
+    for (size_t i = 0; i < entries.size(); ++i) {
+        const auto& t = entries[i];
+        if (i) out.push_back(',');
+        out += "{\"rule\":";
+        append_json_string(out, t.rule);
+        if (!t.at.empty()) {
+            out += ",\"at\":";
+            append_json_string(out, t.at);
+        }
+        out += ",\"inputs\":{";
+        for (size_t j = 0; j < t.inputs.size(); ++j) {
+            if (j) out.push_back(',');
+            append_json_string(out, t.inputs[j].first);
+            out.push_back(':');
+            out += t.inputs[j].second;
+        }
+        out += "},\"result\":";
+        append_json_string(out, t.result);
+        if (t.points) {
+            out += ",\"points\":";
+            append_json_string(out, t.points->to_fixed(2));
+        }
+        if (t.weight) {
+            out += ",\"weight\":";
+            append_json_string(out, t.weight->to_string());
+        }
+        if (!t.note.empty()) {
+            out += ",\"why\":";
+            append_json_string(out, t.note);
+        }
+        out.push_back('}');
+    }
+    out.push_back(']');
+}
+
+}  // namespace
+
+std::string to_json(const Decision& d) {
+    std::string out = "{";
+    key(out, "id");
+    if (d.id.empty()) out += "null";
+    else append_json_string(out, d.id);
+    if (d.is_error) {
+        key(out, "line");
+        out += d.line ? std::to_string(d.line) : "null";
+        key(out, "error");
+        append_json_string(out, d.error);
+        out.push_back('}');
+        return out;
+    }
+    key(out, "route");
+    append_json_string(out, d.route);
+    key(out, "route_label");
+    opt_string(out, d.route_label);
+    key(out, "action");
+    opt_string(out, d.action);
+    key(out, "score");
+    opt_number(out, d.score, 2);
+    key(out, "confidence");
+    opt_number(out, d.confidence, 2);
+    key(out, "disqualified");
+    codes(out, d.disqualified);
+    key(out, "motion");
+    opt_string(out, d.motion);
+    key(out, "reasons");
+    out.push_back('[');
+    for (size_t i = 0; i < d.reasons.size(); ++i) {
+        const auto& r = d.reasons[i];
+        if (i) out.push_back(',');
+        out += "{\"code\":";
+        append_json_string(out, r.code);
+        out += ",\"label\":";
+        append_json_string(out, r.label);
+        out += ",\"points\":";
+        append_json_string(out, r.points.to_fixed(2));
+        out += ",\"of\":";
+        append_json_string(out, r.weight.to_string());
+        out.push_back('}');
+    }
+    out.push_back(']');
+    key(out, "model");
+    if (d.models.empty()) out += "null";
+    else if (d.models.size() == 1) model(out, d.models[0]);
+    else {
+        out.push_back('[');
+        for (size_t i = 0; i < d.models.size(); ++i) {
+            if (i) out.push_back(',');
+            model(out, d.models[i]);
+        }
+        out.push_back(']');
+    }
+    key(out, "summary");
+    append_json_string(out, d.summary);
+    key(out, "escalations");
+    codes(out, d.escalations);
+    key(out, "unknown");
+    out.push_back('[');
+    for (size_t i = 0; i < d.unknown.size(); ++i) {
+        if (i) out.push_back(',');
+        append_json_string(out, d.unknown[i]);
+    }
+    out.push_back(']');
+    key(out, "review");
+    out += d.review ? "true" : "false";
+    key(out, "explore");
+    out += d.explore ? "true" : "false";
+    if (d.explored_from) {
+        key(out, "explored_from");
+        append_json_string(out, *d.explored_from);
+    }
+    key(out, "as_of");
+    append_json_string(out, d.as_of);
+    key(out, "rulebook");
+    append_json_string(out, d.rulebook);
+    key(out, "rulebook_hash");
+    append_json_string(out, d.rulebook_hash);
+    if (d.traced) {
+        key(out, "trace");
+        trace(out, d.trace);
+    }
+    out.push_back('}');
+    return out;
+}
+
+}  // namespace qualify

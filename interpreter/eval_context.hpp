@@ -1,0 +1,98 @@
+// The per-lead state of one evaluation: the lead, the values computed so far
+// (derived lets, rules, score, motion...), the fields read and found unknown,
+// and, when tracing, the inputs each rule read. Both engines (the VM and the
+// reference evaluator) read fields and lets through it, so the decision
+// procedure is written once. A context is reused across leads to avoid
+// allocating per lead.
+#pragma once
+
+#include "program.hpp"
+#include "stdlib/builtins.hpp"
+
+#include <vector>
+
+namespace qualify {
+
+class EvalContext;
+
+// Evaluates one root expression of a program for the lead in a context.
+class Engine {
+public:
+    virtual ~Engine() = default;
+    virtual Value eval(RootId root, EvalContext& ctx) const = 0;
+};
+
+class EvalContext {
+public:
+    EvalContext(const Program& program, const Engine& engine);
+
+    // Starts a new lead. `lead` must outlive the evaluation.
+    void reset(const Lead& lead, int32_t as_of, bool tracing);
+
+    const Program& program() const { return program_; }
+    const Engine& engine() const { return engine_; }
+    const Lead& lead() const { return *lead_; }
+    CallContext& call() { return call_; }
+    int32_t as_of() const { return call_.as_of; }
+
+    Value field(int slot) {
+        const Value& v = lead_->slots[static_cast<size_t>(slot)];
+        if (!v.known()) unknown_read_[static_cast<size_t>(slot)] = 1;
+        if (tracing_) reads_.push_back(slot);
+        return v;
+    }
+    Value derived(int index);
+    // A derived let's value once computed (Unknown before), without evaluating it.
+    Value derived_value(int index) const { return derived_[static_cast<size_t>(index)]; }
+    Value builtin(BuiltinName b) const { return builtins_[static_cast<int>(b)]; }
+    void set_builtin(BuiltinName b, Value v) { builtins_[static_cast<int>(b)] = v; }
+    Value model(int index) const { return models_[static_cast<size_t>(index)]; }
+    void set_model(int index, Value v) { models_[static_cast<size_t>(index)] = v; }
+
+    // Evaluates a root, remembering it so a runtime error can say where.
+    Value eval(RootId root) {
+        RootId outer = current_root_;
+        current_root_ = root;
+        Value v = engine_.eval(root, *this);
+        current_root_ = outer;
+        return v;
+    }
+    RootId current_root() const { return current_root_; }
+
+    // Slots read and found unknown, for the decision's `unknown` list.
+    const std::vector<unsigned char>& unknown_read() const { return unknown_read_; }
+    // Tracing: the slots read since the last call, in order, without repeats.
+    bool tracing() const { return tracing_; }
+    std::vector<int> take_reads();
+
+    Arena& arena() { return arena_; }
+
+    // The VM's value stack: each evaluation (lets nest) takes a frame of
+    // `n` values on top and gives it back when it returns. Sized once, for
+    // the deepest nesting possible, so frames never move.
+    Value* vm_push(uint32_t n) {
+        Value* frame = vm_stack_.data() + vm_top_;
+        vm_top_ += n;
+        return frame;
+    }
+    void vm_pop(Value* frame) { vm_top_ = static_cast<size_t>(frame - vm_stack_.data()); }
+
+private:
+    const Program& program_;
+    const Engine& engine_;
+    const Lead* lead_ = nullptr;
+    Arena arena_;
+    CallContext call_;
+    std::vector<Value> derived_;
+    std::vector<unsigned char> derived_state_;  // 0 not computed, 1 computing, 2 done
+    Value builtins_[6];
+    std::vector<Value> models_;
+    std::vector<unsigned char> unknown_read_;
+    bool tracing_ = false;
+    std::vector<int> reads_;
+    RootId current_root_ = kNoRoot;
+    std::vector<Value> vm_stack_;
+    size_t vm_top_ = 0;
+};
+
+}  // namespace qualify

@@ -1,0 +1,112 @@
+// Operator semantics on runtime values (see ops.hpp).
+#include "ops.hpp"
+
+#include "const_set.hpp"
+#include "lead.hpp"
+#include "stdlib/builtins.hpp"
+
+#include <re2/re2.h>
+
+#include <vector>
+
+namespace qualify {
+
+Value arith(ArithOp op, const Value& a, const Value& b) {
+    if (!a.known() || !b.known()) return Value::unknown();
+    switch (op) {
+        case ArithOp::Add: return Value::number(a.n + b.n);
+        case ArithOp::Sub: return Value::number(a.n - b.n);
+        case ArithOp::Mul: return Value::number(a.n * b.n);
+        case ArithOp::Div: return Value::number(a.n / b.n);
+    }
+    return Value::unknown();
+}
+
+Value negate(const Value& a) { return a.known() ? Value::number(-a.n) : Value::unknown(); }
+
+Value logical_not(const Value& a) { return a.known() ? Value::boolean(!a.b) : Value::unknown(); }
+
+int order(const Value& a, const Value& b) {
+    switch (a.kind) {
+        case Value::Kind::Number: return a.n < b.n ? -1 : (b.n < a.n ? 1 : 0);
+        case Value::Kind::String: return a.s < b.s ? -1 : (b.s < a.s ? 1 : 0);
+        case Value::Kind::Bool: return static_cast<int>(a.b) - static_cast<int>(b.b);
+        default: return a.i < b.i ? -1 : (b.i < a.i ? 1 : 0);
+    }
+}
+
+Value compare(CompareOp op, const Value& a, const Value& b) {
+    if (!a.known() || !b.known()) return Value::unknown();
+    int c = order(a, b);
+    switch (op) {
+        case CompareOp::Eq: return Value::boolean(c == 0);
+        case CompareOp::Ne: return Value::boolean(c != 0);
+        case CompareOp::Lt: return Value::boolean(c < 0);
+        case CompareOp::Le: return Value::boolean(c <= 0);
+        case CompareOp::Gt: return Value::boolean(c > 0);
+        case CompareOp::Ge: return Value::boolean(c >= 0);
+    }
+    return Value::unknown();
+}
+
+Value member(const Value& x, const Value& collection) {
+    if (!x.known() || !collection.known()) return Value::unknown();
+    if (collection.kind == Value::Kind::Set) return Value::boolean(collection.set->contains(x));
+    for (uint32_t i = 0; i < collection.count; ++i)
+        if (order(collection.items[i], x) == 0) return Value::boolean(true);
+    return Value::boolean(false);
+}
+
+Value intersect(const Value& a, const Value& b, Arena& arena) {
+    if (!a.known() || !b.known()) return Value::unknown();
+    auto elements = [](const Value& v, auto&& f) {
+        if (v.kind == Value::Kind::Set) {
+            for (const auto& e : v.set->elements()) f(e);
+        } else {
+            for (uint32_t i = 0; i < v.count; ++i) f(v.items[i]);
+        }
+    };
+    std::vector<Value> out;
+    elements(a, [&](const Value& e) {
+        if (member(e, b).b) {
+            for (const auto& o : out)
+                if (order(o, e) == 0) return;
+            out.push_back(e);
+        }
+    });
+    auto n = static_cast<uint32_t>(out.size());
+    return Value::list(n ? arena.keep(std::move(out)) : nullptr, n);
+}
+
+Value regex_match(const Value& s, const re2::RE2& pattern) {
+    if (!s.known()) return Value::unknown();
+    return Value::boolean(re2::RE2::PartialMatch(re2::StringPiece(s.s.data(), s.s.size()), pattern));
+}
+
+Value call_builtin(int id, const Value* args, CallContext& ctx) {
+    const Builtin& b = builtins()[static_cast<size_t>(id)];
+    if (b.unknown_propagates) {
+        int n = flat_arity(b);
+        for (int i = 0; i < n; ++i)
+            if (!args[i].known()) return Value::unknown();
+    }
+    return b.fn(args, ctx);
+}
+
+CompareOp compare_op(std::string_view t) {
+    if (t == "==") return CompareOp::Eq;
+    if (t == "!=") return CompareOp::Ne;
+    if (t == "<") return CompareOp::Lt;
+    if (t == "<=") return CompareOp::Le;
+    if (t == ">") return CompareOp::Gt;
+    return CompareOp::Ge;
+}
+
+ArithOp arith_op(std::string_view t) {
+    if (t == "+") return ArithOp::Add;
+    if (t == "-") return ArithOp::Sub;
+    if (t == "*") return ArithOp::Mul;
+    return ArithOp::Div;
+}
+
+}  // namespace qualify

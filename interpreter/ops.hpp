@@ -1,0 +1,36 @@
+// The meaning of each operator on runtime values, shared by the VM and the
+// reference evaluator: arithmetic (exact decimals), comparisons, membership,
+// intersection, regex matching and built-in calls. Every operation here is
+// unknown when an operand is; the control operators whose unknown handling
+// differs (and, or, ??, if, match) are each engine's own.
+#pragma once
+
+#include "value.hpp"
+
+#include <string_view>
+
+namespace re2 { class RE2; }
+
+namespace qualify {
+
+class Arena;
+struct CallContext;
+
+enum class ArithOp : unsigned char { Add, Sub, Mul, Div };
+enum class CompareOp : unsigned char { Eq, Ne, Lt, Le, Gt, Ge };
+
+Value arith(ArithOp op, const Value& a, const Value& b);
+Value negate(const Value& a);
+Value logical_not(const Value& a);
+Value compare(CompareOp op, const Value& a, const Value& b);
+// Known scalars only: the ordering used by comparisons and ranges.
+int order(const Value& a, const Value& b);
+Value member(const Value& x, const Value& collection);  // x in collection
+Value intersect(const Value& a, const Value& b, Arena& arena);
+Value regex_match(const Value& s, const re2::RE2& pattern);
+Value call_builtin(int id, const Value* args, CallContext& ctx);
+
+CompareOp compare_op(std::string_view text);
+ArithOp arith_op(std::string_view text);
+
+}  // namespace qualify

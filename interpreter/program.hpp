@@ -1,0 +1,136 @@
+// The checked, compiled rulebook: the AST with every name resolved, the
+// schema slots, folded constants, constant sets, compiled regexes, loaded
+// models, the rules of each decision phase, and the bytecode. Built once by
+// the checker and the compiler, then immutable: many threads may evaluate
+// leads against one Program at the same time.
+#pragma once
+
+#include "const_set.hpp"
+#include "decimal.hpp"
+#include "grammar/ast.hpp"
+#include "lead.hpp"
+#include "model/model.hpp"
+#include "schema.hpp"
+#include "types.hpp"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace re2 { class RE2; }
+
+namespace qualify {
+
+struct Bytecode;  // interpreter/bytecode.hpp
+
+// A root is one expression the decision evaluates on its own: a let, a
+// disqualifier's condition, a criterion's fit, score, confidence, a motion's
+// condition, an escalation's or a route's condition.
+using RootId = int;
+constexpr RootId kNoRoot = -1;
+
+struct CodeRule {  // disqualify / escalate
+    std::string code;
+    std::string reason;
+    RootId when = kNoRoot;  // kNoRoot: always (motion escalations without `when`)
+    ast::Span span;
+};
+
+struct CriterionRule {
+    std::string code;
+    std::string label;
+    Decimal weight;
+    RootId fit = kNoRoot;
+    int motion = -1;  // -1: the rulebook's own; else the motion that adds it
+    ast::Span span;
+};
+
+struct MotionRule {
+    std::string name;
+    RootId when = kNoRoot;
+    std::vector<int> added;                        // criteria indices
+    std::vector<std::pair<int, Decimal>> weights;  // criterion index -> weight
+    std::vector<int> disabled;                     // criterion indices
+    std::vector<CodeRule> escalations;
+    ast::Span span;
+};
+
+struct RouteRule {
+    std::string name;
+    RootId when = kNoRoot;  // kNoRoot: otherwise
+    std::optional<std::string> label;
+    std::optional<std::string> action;
+    ast::Span span;
+};
+
+struct SampleRule {
+    int basis_points = 0;  // P% as P * 100
+    int of_route = -1;     // -1: `of disqualified`
+    int as_route = -1;     // explore only
+};
+
+struct ModelRule {
+    std::string name;
+    std::string path;  // as written in the rulebook
+    std::unique_ptr<PropensityModel> model;
+    std::vector<int> feature_slots;  // the schema slots the model reads
+};
+
+struct DerivedLet {
+    std::string name;
+    RootId root = kNoRoot;
+    bool pii = false;  // computed from a pii field: redacted in traces
+};
+
+// Built-in names readable in later phases.
+enum class BuiltinName { Rules, Points, KnownShare, Score, Confidence, Motion };
+
+struct Program {
+    std::unique_ptr<ast::Rulebook> ast;
+    std::string name;
+    std::string version;
+    std::string base_dir;  // the rulebook's directory; model paths are relative to it
+
+    SchemaInfo schema;
+    std::vector<EnumInfo> enums;
+    int motion_enum = -1;  // values: motion names, then "none"
+    std::vector<Type> types;  // indexed by Expr::type_id
+
+    std::vector<Value> constants;  // indexed by Resolved::Folded / Constant
+    Arena constant_storage;        // strings and lists the constants point into
+    std::vector<std::unique_ptr<ConstSet>> sets;
+    std::vector<std::unique_ptr<re2::RE2>> regexes;
+
+    std::vector<const ast::Expr*> roots;
+    std::vector<std::string> root_names;  // "criterion size_fit", for traces and errors
+    std::vector<DerivedLet> derived;
+
+    std::vector<CodeRule> disqualifiers;
+    std::vector<CriterionRule> criteria;  // the rulebook's, then each motion's additions
+    size_t own_criteria = 0;              // how many are the rulebook's own
+    std::vector<ModelRule> models;
+    RootId score = kNoRoot;
+    RootId confidence = kNoRoot;
+    std::vector<MotionRule> motions;
+    std::vector<CodeRule> escalations;
+    std::vector<RouteRule> routes;
+    std::vector<int> qualified_routes;
+    std::vector<SampleRule> reviews;
+    std::vector<SampleRule> explores;
+    std::vector<std::string> rejection_reasons;
+
+    std::string hash;  // "sha256:…" over the source and every loaded file
+
+    std::unique_ptr<Bytecode> bytecode;
+
+    Program();
+    ~Program();
+    Program(const Program&) = delete;
+    Program& operator=(const Program&) = delete;
+
+    int route_index(const std::string& name) const;
+    const Type& type_of(const ast::Expr& e) const { return types[static_cast<size_t>(e.type_id)]; }
+};
+
+}  // namespace qualify

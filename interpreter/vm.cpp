@@ -1,0 +1,150 @@
+// The VM's dispatch loop. Dispatch is a computed goto on GCC and Clang and a
+// switch elsewhere, behind the same macros; the operator semantics are the
+// shared ones of ops.hpp.
+#include "vm.hpp"
+
+#include "bytecode.hpp"
+#include "ops.hpp"
+
+#include <re2/re2.h>
+
+namespace qualify {
+
+#if defined(__GNUC__)
+#define QUALIFY_COMPUTED_GOTO 1
+#endif
+
+Value VmEngine::eval(RootId root, EvalContext& ctx) const {
+    const Program& p = ctx.program();
+    const Bytecode& bc = *p.bytecode;
+    const Instr* code = bc.code.data();
+    const Instr* ip = code + bc.entry[static_cast<size_t>(root)];
+    Value* const base = ctx.vm_push(bc.max_stack[static_cast<size_t>(root)]);
+    Value* sp = base;  // points one past the top
+    const Value* constants = p.constants.data();
+    const Value* slots = ctx.lead().slots.data();
+    (void)slots;
+
+#if QUALIFY_COMPUTED_GOTO
+    static void* const labels[] = {
+#define OP(name, operands, in, out, doc) &&op_##name,
+#include "opcodes.def"
+#undef OP
+    };
+#define CASE(name) op_##name:
+#define NEXT() goto* labels[static_cast<size_t>((ip++)->op)]
+#define DISPATCH() NEXT();
+#else
+#define CASE(name) case Op::name:
+#define NEXT() break
+#define DISPATCH() for (;;) switch ((ip++)->op)
+#endif
+#define A (ip - 1)->a
+#define B (ip - 1)->b
+
+    DISPATCH() {
+        CASE(PUSH_CONST) { *sp++ = constants[A]; NEXT(); }
+        CASE(PUSH_UNKNOWN) { *sp++ = Value::unknown(); NEXT(); }
+        CASE(PUSH_SET) { *sp++ = Value::constant_set(p.sets[static_cast<size_t>(A)].get()); NEXT(); }
+        CASE(LOAD_FIELD) { *sp++ = ctx.field(A); NEXT(); }
+        CASE(LOAD_DERIVED) { *sp++ = ctx.derived(A); NEXT(); }
+        CASE(LOAD_BUILTIN) { *sp++ = ctx.builtin(static_cast<BuiltinName>(A)); NEXT(); }
+        CASE(LOAD_MODEL) { *sp++ = ctx.model(A); NEXT(); }
+        CASE(POP) { --sp; NEXT(); }
+        CASE(DUP) { sp[0] = sp[-1]; ++sp; NEXT(); }
+        CASE(NEG) { sp[-1] = negate(sp[-1]); NEXT(); }
+        CASE(NOT) { sp[-1] = logical_not(sp[-1]); NEXT(); }
+#define BINARY(name, expr) CASE(name) { --sp; sp[-1] = expr; NEXT(); }
+        BINARY(ADD, arith(ArithOp::Add, sp[-1], sp[0]))
+        BINARY(SUB, arith(ArithOp::Sub, sp[-1], sp[0]))
+        BINARY(MUL, arith(ArithOp::Mul, sp[-1], sp[0]))
+        BINARY(DIV, arith(ArithOp::Div, sp[-1], sp[0]))
+        BINARY(EQ, compare(CompareOp::Eq, sp[-1], sp[0]))
+        BINARY(NE, compare(CompareOp::Ne, sp[-1], sp[0]))
+        BINARY(LT, compare(CompareOp::Lt, sp[-1], sp[0]))
+        BINARY(LE, compare(CompareOp::Le, sp[-1], sp[0]))
+        BINARY(GT, compare(CompareOp::Gt, sp[-1], sp[0]))
+        BINARY(GE, compare(CompareOp::Ge, sp[-1], sp[0]))
+        BINARY(IN, member(sp[-1], sp[0]))
+        BINARY(NOT_IN, logical_not(member(sp[-1], sp[0])))
+        BINARY(INTERSECT, intersect(sp[-1], sp[0], ctx.arena()))
+#undef BINARY
+        CASE(MATCHES) { sp[-1] = regex_match(sp[-1], *p.regexes[static_cast<size_t>(A)]); NEXT(); }
+        CASE(CALL) {
+            sp -= B;
+            *sp = call_builtin(A, sp, ctx.call());
+            ++sp;
+            NEXT();
+        }
+        CASE(AND_SC) {
+            if (sp[-1].kind == Value::Kind::Bool && !sp[-1].b) ip = code + A;
+            NEXT();
+        }
+        CASE(AND_END) {
+            --sp;
+            const Value& a = sp[-1];
+            const Value& b = sp[0];
+            if (b.known() && !b.b) sp[-1] = b;
+            else if (!(a.known() && b.known())) sp[-1] = Value::unknown();
+            NEXT();
+        }
+        CASE(OR_SC) {
+            if (sp[-1].kind == Value::Kind::Bool && sp[-1].b) ip = code + A;
+            NEXT();
+        }
+        CASE(OR_END) {
+            --sp;
+            const Value& a = sp[-1];
+            const Value& b = sp[0];
+            if (b.known() && b.b) sp[-1] = b;
+            else if (!(a.known() && b.known())) sp[-1] = Value::unknown();
+            NEXT();
+        }
+        CASE(JUMP_IF_KNOWN) {
+            if (sp[-1].known()) ip = code + A;
+            else --sp;
+            NEXT();
+        }
+        CASE(BRANCH) {
+            --sp;
+            if (!sp->known()) ip = code + B;
+            else if (!sp->b) ip = code + A;
+            NEXT();
+        }
+        CASE(JUMP_IF_UNKNOWN) {
+            if (!sp[-1].known()) ip = code + A;
+            NEXT();
+        }
+        CASE(JUMP_IF_TRUE) {
+            --sp;
+            if (sp->kind == Value::Kind::Bool && sp->b) ip = code + A;
+            NEXT();
+        }
+        CASE(JUMP_IF_FALSE) {
+            --sp;
+            if (sp->kind == Value::Kind::Bool && !sp->b) ip = code + A;
+            NEXT();
+        }
+        CASE(JUMP_UNLESS_TRUE) {
+            --sp;
+            if (!(sp->kind == Value::Kind::Bool && sp->b)) ip = code + A;
+            NEXT();
+        }
+        CASE(JUMP) { ip = code + A; NEXT(); }
+        CASE(RET) {
+            Value result = sp[-1];
+            ctx.vm_pop(base);
+            return result;
+        }
+    }
+#undef CASE
+#undef NEXT
+#undef DISPATCH
+#undef A
+#undef B
+#if !QUALIFY_COMPUTED_GOTO
+    return Value::unknown();
+#endif
+}
+
+}  // namespace qualify

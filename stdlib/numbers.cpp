@@ -1,0 +1,62 @@
+// Numeric built-ins: proximity, decay, min, max, clamp, floor, ceil.
+#include "builtins.hpp"
+
+namespace qualify {
+namespace {
+
+Type decimal_result(std::span<const Type>) { return Type::of(Type::Kind::Decimal); }
+Type int_result(std::span<const Type>) { return Type::of(Type::Kind::Int); }
+// min, max, clamp keep `int` when every argument is an int.
+Type widest(std::span<const Type> args) {
+    for (const auto& t : args)
+        if (t.kind == Type::Kind::Decimal) return Type::of(Type::Kind::Decimal);
+    return Type::of(Type::Kind::Int);
+}
+
+// proximity(x, ideal: a..b, zero: c..d): 1 inside the ideal range, falling
+// linearly to 0 at the edges of the zero range.
+Value proximity(const Value* a, CallContext&) {
+    Decimal x = a[0].n, lo = a[1].n, hi = a[2].n, zlo = a[3].n, zhi = a[4].n;
+    if (lo <= x && x <= hi) return Value::number(Decimal::one());
+    if (zlo < x && x < lo) return Value::number((x - zlo) / (lo - zlo));
+    if (hi < x && x < zhi) return Value::number((zhi - x) / (zhi - hi));
+    return Value::number(Decimal::zero());
+}
+
+// decay(days, half_life: h) = 0.5^(days / h); 1 for days <= 0.
+Value decay(const Value* a, CallContext&) {
+    Decimal days = a[0].n, half_life = a[1].n;
+    if (days <= Decimal::zero()) return Value::number(Decimal::one());
+    static const Decimal half = Decimal::from_raw(Decimal::kScale / 2);
+    return Value::number(Decimal::pow(half, days / half_life));
+}
+
+Value min_of(const Value* a, CallContext&) { return Value::number(a[1].n < a[0].n ? a[1].n : a[0].n); }
+Value max_of(const Value* a, CallContext&) { return Value::number(a[1].n > a[0].n ? a[1].n : a[0].n); }
+Value clamp_of(const Value* a, CallContext&) {
+    Decimal x = a[0].n;
+    if (x < a[1].n) x = a[1].n;
+    if (x > a[2].n) x = a[2].n;
+    return Value::number(x);
+}
+Value floor_of(const Value* a, CallContext&) { return Value::number(a[0].n.floor()); }
+Value ceil_of(const Value* a, CallContext&) { return Value::number(a[0].n.ceil()); }
+
+}  // namespace
+
+void add_number_builtins(std::vector<Builtin>& out) {
+    using K = ParamKind;
+    out.push_back({"proximity", {{"x", K::Number}, {"ideal", K::NumberRange}, {"zero", K::NumberRange}},
+                   decimal_result, proximity, true,
+                   "1 when x is in the ideal range, falling linearly to 0 at the zero range's edges"});
+    out.push_back({"decay", {{"days", K::Number}, {"half_life", K::Number}}, decimal_result, decay, true,
+                   "0.5^(days / half_life); 1 when days <= 0"});
+    out.push_back({"min", {{"a", K::Number}, {"b", K::Number}}, widest, min_of, true, "the smaller of a and b"});
+    out.push_back({"max", {{"a", K::Number}, {"b", K::Number}}, widest, max_of, true, "the larger of a and b"});
+    out.push_back({"clamp", {{"x", K::Number}, {"lo", K::Number}, {"hi", K::Number}}, widest, clamp_of, true,
+                   "x limited to [lo, hi]"});
+    out.push_back({"floor", {{"x", K::Number}}, int_result, floor_of, true, "the largest integer <= x"});
+    out.push_back({"ceil", {{"x", K::Number}}, int_result, ceil_of, true, "the smallest integer >= x"});
+}
+
+}  // namespace qualify
