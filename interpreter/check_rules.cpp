@@ -363,6 +363,7 @@ void Checker::hash() {
 void Checker::run() {
     p_.name = p_.ast->name;
     p_.version = p_.ast->version;
+    p_.qualified_name = p_.name + "@" + p_.version;
     schema();
     lets();
     rules();

@@ -5,23 +5,30 @@
 #include "trace_format.hpp"
 
 #include <algorithm>
+#include <climits>
 
 namespace qualify {
 
-uint64_t fnv1a64(std::string_view bytes) {
-    uint64_t h = 14695981039346656037ULL;
+namespace {
+uint64_t fnv1a64_continue(uint64_t h, std::string_view bytes) {
     for (unsigned char c : bytes) {
         h ^= c;
         h *= 1099511628211ULL;
     }
     return h;
 }
+}  // namespace
+
+uint64_t fnv1a64(std::string_view bytes) { return fnv1a64_continue(14695981039346656037ULL, bytes); }
 
 bool sampled(std::string_view rulebook, std::string_view kind, std::string_view id, int basis_points) {
-    std::string key;
-    key.reserve(rulebook.size() + kind.size() + id.size() + 2);
-    key.append(rulebook).append("\n").append(kind).append("\n").append(id);
-    return fnv1a64(key) % 10000 < static_cast<uint64_t>(basis_points);
+    // The same hash as over `rulebook + "\n" + kind + "\n" + id`, without building that string.
+    uint64_t h = fnv1a64_continue(14695981039346656037ULL, rulebook);
+    h = fnv1a64_continue(h, "\n");
+    h = fnv1a64_continue(h, kind);
+    h = fnv1a64_continue(h, "\n");
+    h = fnv1a64_continue(h, id);
+    return h % 10000 < static_cast<uint64_t>(basis_points);
 }
 
 namespace {
@@ -54,9 +61,10 @@ public:
     void run();
 
 private:
-    Value eval_rule(RootId root, std::string rule) {
+    // Evaluates a rule's root; the trace names it as the checker did.
+    Value eval_rule(RootId root) {
         Value v = ctx_.eval(root);
-        if (o_.explain) trace(root, std::move(rule), result_text(v));
+        if (o_.explain) trace(root, p_.root_names[static_cast<size_t>(root)], result_text(v));
         return v;
     }
     TraceEntry& trace(RootId root, std::string rule, std::string result) {
@@ -89,7 +97,7 @@ private:
 
 void Decider::run() {
     for (const auto& q : p_.disqualifiers) {
-        if (holds(eval_rule(q.when, "disqualify " + q.code))) d_.disqualified.push_back({q.code, q.reason});
+        if (holds(eval_rule(q.when))) d_.disqualified.push_back({q.code, q.reason});
     }
     if (!d_.disqualified.empty()) disqualified();
     else qualified();
@@ -133,7 +141,7 @@ void Decider::criteria(int motion, Decimal& points, Decimal& positive, Decimal& 
             points = points + contribution;
         }
         if (o_.explain) {
-            TraceEntry& t = trace(c.fit, "criterion " + c.code, v.known() ? fit_of(v).to_string() : "unknown");
+            TraceEntry& t = trace(c.fit, p_.root_names[static_cast<size_t>(c.fit)], v.known() ? fit_of(v).to_string() : "unknown");
             t.points = contribution;
             t.weight = weight;
             if (!v.known()) t.note = "fit unknown: contributes 0, weight counts as unknown";
@@ -174,7 +182,7 @@ void Decider::models() {
 void Decider::qualified() {
     int motion = -1;
     for (size_t i = 0; i < p_.motions.size() && motion < 0; ++i)
-        if (holds(eval_rule(p_.motions[i].when, "motion " + p_.motions[i].name))) motion = static_cast<int>(i);
+        if (holds(eval_rule(p_.motions[i].when))) motion = static_cast<int>(i);
     if (motion >= 0) d_.motion = p_.motions[static_cast<size_t>(motion)].name;
     ctx_.set_builtin(BuiltinName::Motion, Value::enumv(motion >= 0 ? motion : static_cast<int>(p_.motions.size())));
 
@@ -207,8 +215,8 @@ void Decider::qualified() {
     d_.confidence = confidence;
 
     auto escalate = [&](const CodeRule& e) {
-        bool fires = e.when == kNoRoot || holds(eval_rule(e.when, "escalate " + e.code));
-        if (e.when == kNoRoot && o_.explain) trace(kNoRoot, "escalate " + e.code, "true").note = "motion escalation without condition";
+        bool fires = e.when == kNoRoot || holds(eval_rule(e.when));
+        if (e.when == kNoRoot && o_.explain) trace(kNoRoot, "escalation " + e.code, "true").note = "motion escalation without condition";
         if (fires) d_.escalations.push_back({e.code, e.reason});
     };
     for (const auto& e : p_.escalations) escalate(e);
@@ -221,7 +229,7 @@ void Decider::qualified() {
         if (r.when == kNoRoot) {
             route = static_cast<int>(i);
             if (o_.explain) trace(kNoRoot, "route " + r.name, "otherwise").note = "no earlier route held";
-        } else if (holds(eval_rule(r.when, "route " + r.name))) {
+        } else if (holds(eval_rule(r.when))) {
             route = static_cast<int>(i);
             if (o_.explain) d_.trace.back().note = "first route that holds";
         }
@@ -296,8 +304,15 @@ void decide(EvalContext& ctx, const Lead& lead, const DecideOptions& options, De
     d = Decision{};
     d.id = lead.id;
     d.line = lead.line;
-    d.as_of = format_iso_date(options.as_of);
-    d.rulebook = p.name + "@" + p.version;
+    // Formatting the date costs more than some rules; runs keep one as-of date.
+    thread_local int32_t cached_days = INT32_MIN;
+    thread_local std::string cached_text;
+    if (cached_days != options.as_of) {
+        cached_days = options.as_of;
+        cached_text = format_iso_date(options.as_of);
+    }
+    d.as_of = cached_text;
+    d.rulebook = p.qualified_name;
     d.rulebook_hash = p.hash;
     d.traced = options.explain;
     ctx.reset(lead, options.as_of, options.explain);

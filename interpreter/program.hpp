@@ -90,6 +90,7 @@ struct Program {
     std::unique_ptr<ast::Rulebook> ast;
     std::string name;
     std::string version;
+    std::string qualified_name;  // "name@version", as decisions print it
     std::string base_dir;  // the rulebook's directory; model paths are relative to it
 
     SchemaInfo schema;

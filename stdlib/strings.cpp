@@ -27,7 +27,11 @@ Value upper(const Value* a, CallContext& ctx) { return Value::string(ctx.arena.k
 Value email_domain(const Value* a, CallContext& ctx) {
     auto at = a[0].s.rfind('@');
     if (at == std::string_view::npos) return Value::unknown();
-    return Value::string(ctx.arena.keep(map_ascii(a[0].s.substr(at + 1), false)));
+    std::string_view domain = a[0].s.substr(at + 1);
+    // Most domains are already lower case: then the view into the lead will do.
+    for (char c : domain)
+        if (c >= 'A' && c <= 'Z') return Value::string(ctx.arena.keep(map_ascii(domain, false)));
+    return Value::string(domain);
 }
 
 }  // namespace

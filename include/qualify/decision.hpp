@@ -72,7 +72,7 @@ struct Decision {
     bool explore = false;
     std::optional<std::string_view> explored_from;
     std::string as_of;
-    std::string rulebook;       // name@version
+    std::string_view rulebook;  // name@version
     std::string_view rulebook_hash;
 
     bool traced = false;
