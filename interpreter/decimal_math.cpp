@@ -1,0 +1,218 @@
+// exp, ln, pow and sigmoid of Decimal (decimal.hpp). They are computed in
+// binary fixed point with 120 fractional bits (about 36 significant digits)
+// using integer arithmetic only, then rounded half-even to 18 places, so
+// every machine produces the same digits and no binary double is involved.
+// Results below 10^14 are correctly rounded (barring a true value within
+// 10^-33 of a rounding tie); larger results of exp may differ from the true
+// value in the last digit or two, deterministically.
+#include "interpreter/decimal.hpp"
+
+#include "interpreter/wide_int.hpp"
+
+namespace qualify {
+
+using wide::i128;
+using wide::u128;
+using wide::U256;
+
+namespace {
+
+constexpr int kFrac = 120;                 // fractional bits of a fixed value
+constexpr i128 kOne = i128{1} << kFrac;    // 1.0; fixed values lie within +-128
+constexpr u128 kScaleU = static_cast<u128>(Decimal::kScale);
+
+// Above this exp overflows the decimal range (ln(1.7e20) is about 46.6); below
+// the negative bound it rounds to zero at 18 places (e^-43 < 0.5e-18).
+constexpr i128 kExpMax = i128{47} << kFrac;
+constexpr i128 kExpMin = -(i128{43} << kFrac);
+
+[[noreturn]] void overflow() { throw ArithmeticError("decimal overflow"); }
+
+U256 shr(U256 v, int s) {
+    if (s == 0) return v;
+    if (s >= 256) return {};
+    if (s >= 128) return {0, v.hi >> (s - 128)};
+    return {v.hi >> s, (v.lo >> s) | (v.hi << (128 - s))};
+}
+
+U256 shl(U256 v, int s) {
+    if (s == 0) return v;
+    if (s >= 256) return {};
+    if (s >= 128) return {v.lo << (s - 128), 0};
+    return {(v.hi << s) | (v.lo >> (128 - s)), v.lo << s};
+}
+
+bool equal(U256 a, U256 b) { return a.hi == b.hi && a.lo == b.lo; }
+
+// v / 2^s rounded half to even; false when the result needs over 128 bits.
+bool shr_round(U256 v, int s, u128& out) {
+    if (s <= 0) {
+        const U256 r = shl(v, -s);
+        if (r.hi != 0 || !equal(shr(r, -s), v)) return false;
+        out = r.lo;
+        return true;
+    }
+    const U256 q = shr(v, s);
+    if (q.hi != 0) return false;
+    const U256 below = shr(v, s - 1);  // q followed by the half bit
+    const bool half = (below.lo & 1) != 0;
+    const bool sticky = !equal(shl(below, s - 1), v);
+    u128 r = q.lo;
+    if (half && (sticky || (r & 1))) {
+        if (r == ~u128{0}) return false;
+        ++r;
+    }
+    out = r;
+    return true;
+}
+
+// Fixed-point product, rounded to nearest; operands keep it within range.
+// This is the inner loop of every series, so it shifts by hand.
+i128 fmul(i128 a, i128 b) {
+    const bool negative = (a < 0) != (b < 0);
+    const U256 p = wide::mul(wide::magnitude(a), wide::magnitude(b));
+    const u128 m = ((p.hi << (128 - kFrac)) | (p.lo >> kFrac)) + ((p.lo >> (kFrac - 1)) & 1);
+    const i128 v = static_cast<i128>(m);
+    return negative ? -v : v;
+}
+
+// 1 / d for a fixed value 1 <= d < 4: a 64-bit estimate refined by two
+// Newton steps (each doubles the correct bits), with no wide division.
+i128 reciprocal(i128 d) {
+    const uint64_t top = static_cast<uint64_t>(d >> 60);           // d in units of 2^-60
+    i128 y = static_cast<i128>((u128{1} << 124) / top) << 56;       // about 62 correct bits
+    for (int i = 0; i < 2; ++i) y = fmul(y, 2 * kOne - fmul(d, y));
+    return y;
+}
+
+struct Tables {
+    static constexpr int kFact = 28;   // r^28/28! < 2^-120 for |r| <= ln2/2
+    static constexpr int kOdd = 40;    // enough for atanh(1/3)
+    i128 inv_fact[kFact + 1];          // 1/n!
+    i128 inv_odd[kOdd + 1];            // 1/(2k+1)
+    i128 ln2, ln10;
+
+    // atanh(s) = s + s^3/3 + s^5/5 + ..., with `terms` terms, by Horner in s^2.
+    i128 atanh(i128 s, int terms) const {
+        const i128 s2 = fmul(s, s);
+        i128 p = inv_odd[terms];
+        for (int k = terms - 1; k >= 0; --k) p = inv_odd[k] + fmul(s2, p);
+        return fmul(s, p);
+    }
+
+    Tables() {
+        inv_fact[0] = kOne;
+        for (int n = 1; n <= kFact; ++n) inv_fact[n] = inv_fact[n - 1] / n;
+        for (int k = 0; k <= kOdd; ++k) inv_odd[k] = kOne / (2 * k + 1);
+        ln2 = 2 * atanh(kOne / 3, kOdd);                   // ln 2 = 2 atanh(1/3)
+        ln10 = 3 * ln2 + 2 * atanh(kOne / 9, kOdd / 2);    // ln 1.25 = 2 atanh(1/9)
+    }
+};
+
+const Tables& tables() {
+    static const Tables t;
+    return t;
+}
+
+// A decimal as a fixed value; |x| must stay below 128.
+i128 to_fixed_point(Decimal x) {
+    const u128 m = wide::magnitude(x.raw());
+    u128 q, r;
+    wide::divmod(shl(U256{0, m}, kFrac), kScaleU, q, r);
+    const i128 v = static_cast<i128>(q);
+    return x.raw() < 0 ? -v : v;
+}
+
+// m * 2^(e - 120) as a decimal, rounded half-even to 18 places.
+Decimal from_binary(i128 m, int e) {
+    u128 out;
+    if (!shr_round(wide::mul(wide::magnitude(m), kScaleU), kFrac - e, out) || out > wide::kI128Max)
+        overflow();
+    const i128 v = static_cast<i128>(out);
+    return Decimal::from_raw(m < 0 ? -v : v);
+}
+
+// e^x = E * 2^k with E a fixed value in [0.7, 1.42], for kExpMin <= x <= kExpMax.
+void exp_parts(i128 x, i128& mantissa, int& k) {
+    const Tables& t = tables();
+    i128 n = x / t.ln2;
+    i128 r = x - n * t.ln2;
+    if (r > t.ln2 / 2) { r -= t.ln2; ++n; }
+    if (r < -t.ln2 / 2) { r += t.ln2; --n; }
+    i128 p = t.inv_fact[Tables::kFact];
+    for (int i = Tables::kFact - 1; i >= 0; --i) p = t.inv_fact[i] + fmul(r, p);
+    mantissa = p;
+    k = static_cast<int>(n);
+}
+
+Decimal exp_fixed(i128 x) {
+    if (x > kExpMax) overflow();
+    if (x < kExpMin) return Decimal{};
+    i128 m;
+    int k;
+    exp_parts(x, m, k);
+    return from_binary(m, k);
+}
+
+// ln of a positive raw decimal value, as a fixed value (within -42..47).
+i128 ln_fixed(int128 raw) {
+    const Tables& t = tables();
+    const u128 u = static_cast<u128>(raw);
+    int e = 127 - __builtin_clzll(static_cast<uint64_t>(u >> 64));
+    if ((u >> 64) == 0) e = 63 - __builtin_clzll(static_cast<uint64_t>(u));
+    // raw = m * 2^e with m in [1, 2); then m moves into [0.707, 1.414) so the
+    // atanh series below converges in about 24 terms.
+    i128 m = e <= kFrac ? static_cast<i128>(u << (kFrac - e)) : static_cast<i128>(u >> (e - kFrac));
+    if (fmul(m, m) > 2 * kOne) { m >>= 1; ++e; }
+    const i128 s = fmul(m - kOne, reciprocal(m + kOne));  // |s| < 0.1716
+    const i128 ln_m = 2 * t.atanh(s, 24);
+    // ln(raw / 10^18) = ln m + e ln 2 - 18 ln 10
+    return ln_m + e * t.ln2 - 18 * t.ln10;
+}
+
+}  // namespace
+
+Decimal Decimal::exp(Decimal x) {
+    if (x.raw() > 47 * kScale) overflow();
+    if (x.raw() < -43 * kScale) return Decimal{};
+    return exp_fixed(to_fixed_point(x));
+}
+
+Decimal Decimal::ln(Decimal x) {
+    if (x.raw() <= 0) throw ArithmeticError("logarithm of a non-positive number");
+    return from_binary(ln_fixed(x.raw()), 0);
+}
+
+Decimal Decimal::pow(Decimal base, Decimal e) {
+    if (base.raw() <= 0) throw ArithmeticError("power of a non-positive number");
+    if (e.raw() == 0 || base.raw() == kScale) return one();
+    // y = e * ln(base), kept in fixed point so no precision is lost between
+    // the logarithm and the exponential.
+    const i128 l = ln_fixed(base.raw());
+    const bool negative = (l < 0) != (e.raw() < 0);
+    u128 q, r;
+    const bool fits = wide::divmod(wide::mul(wide::magnitude(l), wide::magnitude(e.raw())), kScaleU, q, r);
+    if (!fits || q > static_cast<u128>(kExpMax)) {
+        if (negative) return Decimal{};
+        overflow();
+    }
+    const i128 y = static_cast<i128>(q);
+    return exp_fixed(negative ? -y : y);
+}
+
+Decimal Decimal::sigmoid(Decimal z) {
+    // Beyond +-43 the result rounds to 1 or 0 at 18 places; saturating here
+    // also keeps e^-z inside the range.
+    if (z.raw() >= 43 * kScale) return one();
+    if (z.raw() <= -43 * kScale) return Decimal{};
+    // For z >= 0, 1 / (1 + e^-z) with e^-z in (0, 1]; for z < 0 the mirror
+    // image 1 - sigmoid(-z), which only needs absolute precision here.
+    const i128 w = to_fixed_point(z.abs());
+    i128 m;
+    int k;
+    exp_parts(-w, m, k);  // k <= 0
+    const i128 y = reciprocal(kOne + (m >> -k));
+    return from_binary(z.raw() < 0 ? kOne - y : y, 0);
+}
+
+}  // namespace qualify
