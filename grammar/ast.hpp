@@ -217,6 +217,7 @@ struct Expect {
 };
 
 struct Test {
+    std::string file;  // set when the test comes from a NAME.test.qual file; empty: the rulebook's
     std::string name;
     std::vector<Given> given;
     ExprPtr as_of;  // `as_of date("…")`, null when not pinned

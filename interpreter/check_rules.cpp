@@ -21,7 +21,7 @@ using K = Type::Kind;
 void Checker::error(DiagnosticCode code, const ast::Span& at, std::string message, std::string help) {
     Diagnostic d;
     d.code = code;
-    d.file = p_.ast->file;
+    d.file = current_file_.empty() ? p_.ast->file : current_file_;
     d.line = at.line;
     d.column = at.column;
     d.message = std::move(message);

@@ -11,7 +11,11 @@ using K = Type::Kind;
 }
 
 void Checker::tests() {
-    for (auto& t : p_.ast->tests) test(t);
+    for (auto& t : p_.ast->tests) {
+        current_file_ = t.file;
+        test(t);
+    }
+    current_file_.clear();
 }
 
 void Checker::test(ast::Test& t) {

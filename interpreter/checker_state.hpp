@@ -84,6 +84,7 @@ private:
     std::vector<Diagnostic>& diags_;
     const CheckOptions& options_;
     int errors_ = 0;
+    std::string current_file_;  // the test file being checked, when not the rulebook
     bool reads_lead_ = false;  // set when the expression being checked reads a field
     bool reads_pii_ = false;   // ... a pii field
     std::map<std::string, LetState, std::less<>> lets_;

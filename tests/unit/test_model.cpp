@@ -327,3 +327,38 @@ TEST_CASE("every problem is reported, one per line") {
     CHECK(e.find("$.features[0].coefficient") != std::string::npos);
     CHECK(std::count(e.begin(), e.end(), '\n') == 2);
 }
+
+TEST_CASE("the bundled saas-inbound model gives the spec's probabilities") {
+    // The saas_inbound.qual schema, as far as the model reads it.
+    SchemaInfo s;
+    s.name = "lead";
+    s.fields = {
+        field("id", ScalarType::String),
+        field("company.industry", ScalarType::String),
+        field("company.employees", ScalarType::Int),
+        field("contact.seniority", ScalarType::Enum, {"ic", "manager", "director", "vp", "cxo"}),
+        field("engagement.pages_visited", ScalarType::Int),
+        field("intent.score", ScalarType::Decimal),
+    };
+    for (size_t i = 0; i < s.fields.size(); ++i) s.slot_of[s.fields[i].name] = static_cast<int>(i);
+    std::string error;
+    auto model = PropensityModel::load(std::string(QUALIFY_SOURCE_DIR) + "/rulebooks/models/saas_propensity.json",
+                                       s, error);
+    REQUIRE_MESSAGE(model, error);
+
+    // Spec section 4: software, 1,100 employees, seniority unknown, 10 pages,
+    // intent 80. rulebooks/models/check_saas_model.py prints the same digits.
+    std::vector<Value> section4 = {Value::string("L-10023"), Value::string("software"),
+                                   Value::number(dec("1100")), Value::unknown(),
+                                   Value::number(dec("10")), Value::number(dec("80"))};
+    auto r = model->evaluate(section4.data());
+    CHECK(r.probability == dec("0.620004344771964646"));
+    CHECK(r.probability.to_fixed(4) == "0.6200");
+    CHECK(r.factors[0].feature == "company.industry");
+    CHECK(r.factors.back().value == "1100");
+
+    // Spec section 2, test t2: software, 800 employees, vp, 25 pages, intent 90.
+    std::vector<Value> t2 = {Value::string("t2"), Value::string("software"), Value::number(dec("800")),
+                             Value::enumv(3), Value::number(dec("25")), Value::number(dec("90"))};
+    CHECK(model->evaluate(t2.data()).probability == dec("0.900322823847781451"));
+}

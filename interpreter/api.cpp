@@ -1,0 +1,200 @@
+// The public library API (include/qualify/qualify.hpp): compiling rulebooks
+// and evaluating leads, wiring parse -> check -> compile -> decide.
+#include "qualify/qualify.hpp"
+
+#include "bytecode.hpp"
+#include "checker.hpp"
+#include "date.hpp"
+#include "decide.hpp"
+#include "grammar/parser.hpp"
+#include "reference_eval.hpp"
+#include "vm.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace qualify {
+
+const std::string& Rulebook::name() const { return program_->name; }
+const std::string& Rulebook::version() const { return program_->version; }
+const std::string& Rulebook::hash() const { return program_->hash; }
+const std::string& Rulebook::file() const { return program_->ast->file; }
+std::string Rulebook::disassemble() const { return qualify::disassemble(*program_); }
+
+std::string Compilation::render() const {
+    std::string out;
+    for (const auto& d : diagnostics) {
+        auto it = sources.find(d.file);
+        out += qualify::render(d, it == sources.end() ? std::string_view() : std::string_view(it->second));
+    }
+    return out;
+}
+
+namespace {
+
+std::optional<std::string> read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+Diagnostic file_error(const std::string& path, std::string message) {
+    Diagnostic d;
+    d.code = DiagnosticCode::Q001;
+    d.file = path;
+    d.message = std::move(message);
+    return d;
+}
+
+}  // namespace
+
+Compilation compile_source(std::string source, std::string file, std::string base_dir, const CompileOptions& options) {
+    Compilation c;
+    c.sources[file] = source;
+    ParseResult parsed = parse_rulebook(std::move(source), file);
+    c.diagnostics = std::move(parsed.diagnostics);
+    if (!parsed.rulebook) return c;
+    if (options.include_test_file) {
+        std::filesystem::path path(file);
+        std::filesystem::path test_path = path.parent_path() / (path.stem().string() + ".test.qual");
+        if (auto text = read_file(test_path.string())) {
+            c.sources[test_path.string()] = *text;
+            ParseResult tests = parse_test_file(*text, test_path.string());
+            for (auto& d : tests.diagnostics) c.diagnostics.push_back(std::move(d));
+            if (!tests.rulebook) return c;
+            for (auto& t : tests.rulebook->tests) {
+                t.file = test_path.string();
+                parsed.rulebook->tests.push_back(std::move(t));
+            }
+        }
+    }
+    CheckOptions check_options;
+    check_options.allow_missing_models = options.allow_missing_models;
+    auto program = check(std::move(parsed.rulebook), base_dir, c.diagnostics, check_options);
+    if (!program) return c;
+    compile(*program);
+    c.rulebook = Rulebook(std::shared_ptr<const Program>(std::move(program)));
+    return c;
+}
+
+Compilation compile_file(const std::string& path, const CompileOptions& options) {
+    auto text = read_file(path);
+    if (!text) {
+        Compilation c;
+        c.diagnostics.push_back(file_error(path, "cannot read the rulebook file"));
+        return c;
+    }
+    std::string dir = std::filesystem::path(path).parent_path().string();
+    return compile_source(std::move(*text), path, dir.empty() ? "." : dir, options);
+}
+
+std::optional<int32_t> parse_date(std::string_view iso) { return parse_iso_date(iso); }
+int32_t today() { return today_utc(); }
+
+// ---------------------------------------------------------------- leads
+
+LeadBuilder::LeadBuilder(const Rulebook& rulebook) : rulebook_(rulebook), lead_(std::make_unique<Lead>()) {
+    lead_->slots.resize(rulebook.program().schema.fields.size());
+}
+LeadBuilder::~LeadBuilder() = default;
+
+int LeadBuilder::slot(std::string_view field) {
+    int s = rulebook_.program().schema.find(std::string(field));
+    if (s < 0) errors_.push_back("unknown field `" + std::string(field) + "`");
+    return s;
+}
+
+LeadBuilder& LeadBuilder::text(std::string_view field, std::string_view raw) {
+    int s = slot(field);
+    if (s < 0) return *this;
+    const auto& schema = rulebook_.program().schema;
+    std::string error;
+    auto v = convert_text(schema, schema.fields[static_cast<size_t>(s)], raw, lead_->arena, error);
+    if (!v) errors_.push_back(error);
+    else lead_->slots[static_cast<size_t>(s)] = *v;
+    if (s == schema.id_slot) lead_->id = std::string(raw);
+    return *this;
+}
+
+LeadBuilder& LeadBuilder::number(std::string_view field, int64_t v) { return text(field, std::to_string(v)); }
+LeadBuilder& LeadBuilder::boolean(std::string_view field, bool v) { return text(field, v ? "true" : "false"); }
+
+LeadBuilder& LeadBuilder::list(std::string_view field, const std::vector<std::string>& items) {
+    std::string joined;
+    for (size_t i = 0; i < items.size(); ++i) joined += (i ? ";" : "") + items[i];
+    return text(field, joined);
+}
+
+LeadBuilder& LeadBuilder::unknown(std::string_view field) {
+    int s = slot(field);
+    if (s >= 0) lead_->slots[static_cast<size_t>(s)] = Value::unknown();
+    return *this;
+}
+
+// ---------------------------------------------------------------- evaluation
+
+struct Evaluator::State {
+    Rulebook rulebook;
+    VmEngine vm;
+    ReferenceEngine reference;
+    EvalContext ctx;
+    DecideOptions options;
+    Lead lead;
+
+    State(const Rulebook& rb, const EvalOptions& o)
+        : rulebook(rb),
+          ctx(rb.program(), o.engine == EngineKind::Vm ? static_cast<const Engine&>(vm) : reference),
+          options{o.as_of, o.explain, o.show_pii} {}
+};
+
+Evaluator::Evaluator(const Rulebook& rulebook, const EvalOptions& options)
+    : state_(std::make_unique<State>(rulebook, options)) {}
+Evaluator::~Evaluator() = default;
+
+Decision Evaluator::evaluate(const Lead& lead) {
+    Decision d;
+    decide(state_->ctx, lead, state_->options, d);
+    return d;
+}
+
+Decision Evaluator::evaluate(const LeadBuilder& builder) {
+    if (!builder.errors().empty()) {
+        Decision d;
+        d.id = builder.lead().id;
+        d.is_error = true;
+        d.error = builder.errors().front();
+        return d;
+    }
+    const Lead& lead = builder.lead();
+    const auto& schema = state_->rulebook.program().schema;
+    for (size_t i = 0; i < schema.fields.size(); ++i)
+        if (!schema.fields[i].optional && !lead.slots[i].known()) {
+            Decision d;
+            d.id = lead.id;
+            d.is_error = true;
+            d.error = "missing required field `" + schema.fields[i].name + "`";
+            return d;
+        }
+    return evaluate(lead);
+}
+
+Decision Evaluator::evaluate_json(std::string_view json, uint64_t line) {
+    Lead& lead = state_->lead;
+    lead.id.clear();
+    lead.arena.clear();
+    lead.line = line;
+    if (auto error = read_json_lead(state_->rulebook.program().schema, json, lead)) {
+        Decision d;
+        d.id = lead.id;
+        d.line = line;
+        d.is_error = true;
+        d.error = std::move(*error);
+        return d;
+    }
+    return evaluate(lead);
+}
+
+}  // namespace qualify
