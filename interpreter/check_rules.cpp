@@ -266,7 +266,7 @@ void Checker::models() {
                       guess.empty() ? "model features are schema fields" : "did you mean `" + guess + "`?");
                 features_ok = false;
             }
-        ModelRule rule{m.name, m.path, nullptr};
+        ModelRule rule{m.name, m.path, nullptr, {}};
         std::filesystem::path file = std::filesystem::path(p_.base_dir) / m.path;
         bool missing = !std::filesystem::exists(file);
         if (!(missing && options_.allow_missing_models)) {

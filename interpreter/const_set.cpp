@@ -29,7 +29,7 @@ bool ConstSet::insert(const Value& v) {
 
 bool ConstSet::contains(const Value& v) const {
     switch (v.kind) {
-        case Value::Kind::String: return strings_.find(v.s) != strings_.end() != 0;
+        case Value::Kind::String: return strings_.find(v.s) != strings_.end();
         case Value::Kind::Number: return numbers_.count(v.n.raw()) != 0;
         case Value::Kind::Enum: return static_cast<size_t>(v.i) < enums_.size() && enums_[v.i];
         default: return false;

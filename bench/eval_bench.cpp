@@ -1,0 +1,135 @@
+// Evaluation benchmark: leads/s on one core for the spec rulebook with the
+// trace off and on, beside the same rulebook hand-written in C++ (printed as
+// a ratio); JSON-in, JSON-out throughput; compile time of the spec rulebook
+// and of a generated 1,000-criterion rulebook. Figures are medians of
+// several runs, and ratios come from one run, because shared machines are
+// noisy.
+#include "bench/lead_generator.hpp"
+#include "bench/native_saas.hpp"
+#include "interpreter/decide.hpp"
+#include "interpreter/lead.hpp"
+#include "interpreter/vm.hpp"
+#include "qualify/qualify.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <functional>
+#include <sstream>
+#include <vector>
+
+using namespace qualify;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+// Median seconds of `runs` calls of f.
+double median_seconds(int runs, const std::function<void()>& f) {
+    std::vector<double> t;
+    for (int i = 0; i < runs; ++i) {
+        auto start = Clock::now();
+        f();
+        t.push_back(std::chrono::duration<double>(Clock::now() - start).count());
+    }
+    std::sort(t.begin(), t.end());
+    return t[t.size() / 2];
+}
+
+std::string generated_rulebook(int criteria) {
+    std::string s = "rulebook \"generated\" version \"1\"\nschema lead {\n  id: string\n";
+    for (int i = 0; i < 20; ++i) s += "  f" + std::to_string(i) + ": int?\n";
+    s += "  tier: enum { low, mid, high }?\n}\n";
+    for (int i = 0; i < criteria; ++i) {
+        std::string f = "f" + std::to_string(i % 20);
+        s += "criterion c" + std::to_string(i) + " weight " + std::to_string(1 + i % 9) + " \"Criterion " +
+             std::to_string(i) + "\" =\n  " +
+             (i % 3 == 0   ? "min(" + f + " / " + std::to_string(10 + i) + ", 1)"
+              : i % 3 == 1 ? "match tier { high => 1  mid => 0.5  else => 0 }"
+                           : "proximity(" + f + ", ideal: 10..100, zero: 0..1000)") +
+             "\n";
+    }
+    s += "route hot when score >= 70 \"Hot\"\nroute cold otherwise\n";
+    return s;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::string root = argc > 1 ? argv[1] : ".";
+    int n = argc > 2 ? std::atoi(argv[2]) : 20000;
+    Compilation c = compile_file(root + "/rulebooks/saas_inbound.qual");
+    if (!c.ok()) {
+        std::fputs(c.render().c_str(), stderr);
+        return 3;
+    }
+    const Rulebook& rb = *c.rulebook;
+    const Program& p = rb.program();
+    int32_t as_of = *parse_date("2026-11-23");
+
+    LeadGenerator gen(p, 7, as_of);
+    std::vector<std::string> lines;
+    std::vector<Lead> leads(static_cast<size_t>(n));
+    for (int i = 0; i < n; ++i) {
+        lines.push_back(gen.next_json());
+        if (auto err = read_json_lead(p.schema, lines.back(), leads[static_cast<size_t>(i)])) {
+            std::fprintf(stderr, "generated lead rejected: %s\n", err->c_str());
+            return 1;
+        }
+    }
+    std::printf("qualify evaluation benchmark: spec rulebook %s, %d generated leads, medians of 5 runs\n\n",
+                rb.name().c_str(), n);
+
+    VmEngine vm;
+    EvalContext ctx(p, vm);
+    Decision d;
+    DecideOptions off{as_of, false, false}, on{as_of, true, false};
+    double t_off = median_seconds(5, [&] { for (const auto& l : leads) decide(ctx, l, off, d); });
+    double t_on = median_seconds(5, [&] { for (const auto& l : leads) decide(ctx, l, on, d); });
+    NativeSaas native(p);
+    volatile int sink = 0;
+    double t_native = median_seconds(5, [&] { for (const auto& l : leads) sink += native.decide(l).escalations; });
+
+    int checked = 0, disagree = 0;
+    for (const auto& l : leads) {
+        decide(ctx, l, off, d);
+        if (d.is_error || d.explore) continue;
+        NativeDecision nd = native.decide(l);
+        ++checked;
+        bool same = nd.route == d.route && (nd.disqualified || (d.score && *d.score == nd.score && *d.confidence == nd.confidence));
+        if (!same) ++disagree;
+    }
+
+    Evaluator evaluator(rb, EvalOptions{as_of, false, false, EngineKind::Vm});
+    size_t bytes = 0;
+    for (const auto& l : lines) bytes += l.size() + 1;
+    double t_json = median_seconds(5, [&] {
+        for (size_t i = 0; i < lines.size(); ++i) sink += static_cast<int>(to_json(evaluator.evaluate_json(lines[i], i + 1)).size());
+    });
+
+    std::printf("%-44s %12.0f leads/s\n", "VM, trace off (decide only)", n / t_off);
+    std::printf("%-44s %12.0f leads/s\n", "VM, trace on", n / t_on);
+    std::printf("%-44s %12.0f leads/s\n", "hand-written C++ (native ceiling)", n / t_native);
+    std::printf("%-44s %12.2fx\n", "interpreter / native time ratio", t_off / t_native);
+    std::printf("%-44s %12.0f leads/s  %.1f MB/s\n", "JSON line in -> decision JSON out", n / t_json,
+                static_cast<double>(bytes) / t_json / 1e6);
+    std::printf("%-44s %d of %d agree\n\n", "native vs VM cross-check (route/score/conf.)", checked - disagree, checked);
+
+    std::ifstream in(root + "/rulebooks/saas_inbound.qual");
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string spec_text = text.str();
+    double t_check = median_seconds(9, [&] {
+        Compilation cc = compile_source(spec_text, "saas_inbound.qual", root + "/rulebooks");
+        sink += cc.ok();
+    });
+    std::string big = generated_rulebook(1000);
+    double t_big = median_seconds(5, [&] {
+        Compilation cc = compile_source(big, "generated.qual", ".");
+        if (!cc.ok()) std::fputs(cc.render().c_str(), stderr);
+        sink += cc.ok();
+    });
+    std::printf("%-44s %12.2f ms\n", "compile spec rulebook (parse+check+bytecode)", t_check * 1e3);
+    std::printf("%-44s %12.2f ms\n", "compile generated 1,000-criterion rulebook", t_big * 1e3);
+    return disagree == 0 ? 0 : 1;
+}

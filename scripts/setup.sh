@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs the Debian packages qualify builds with (only those missing) and
+# builds it into build/ (or $BUILD_DIR). Sourced by demo.sh and test.sh.
+set -euo pipefail
+
+packages=(g++ cmake make pkg-config tao-pegtl-dev libboost-dev nlohmann-json3-dev libre2-dev
+          doctest-dev libsimdjson-dev libbenchmark-dev)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "installing: ${missing[*]}" >&2
+  if [[ $(id -u) -ne 0 ]]; then sudo=sudo; else sudo=; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >&2
+fi
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build=${BUILD_DIR:-$root/build}
+jobs=$(nproc 2>/dev/null || echo 2)
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo ${CMAKE_ARGS:-} >/dev/null
+cmake --build "$build" -j "$jobs" >&2
