@@ -158,8 +158,8 @@ Decimal exp_fixed(i128 x) {
 i128 ln_fixed(int128 raw) {
     const Tables& t = tables();
     const u128 u = static_cast<u128>(raw);
-    int e = 127 - __builtin_clzll(static_cast<uint64_t>(u >> 64));
-    if ((u >> 64) == 0) e = 63 - __builtin_clzll(static_cast<uint64_t>(u));
+    int e = (u >> 64) != 0 ? 127 - __builtin_clzll(static_cast<uint64_t>(u >> 64))
+                           : 63 - __builtin_clzll(static_cast<uint64_t>(u));  // the top bit of u
     // raw = m * 2^e with m in [1, 2); then m moves into [0.707, 1.414) so the
     // atanh series below converges in about 24 terms.
     i128 m = e <= kFrac ? static_cast<i128>(u << (kFrac - e)) : static_cast<i128>(u >> (e - kFrac));

@@ -1,0 +1,181 @@
+// The one set of text-to-type rules shared by CSV cells and JSON strings
+// (convert_text in lead.hpp), and the wording of field errors.
+#include "interpreter/lead_convert.hpp"
+
+#include "interpreter/date.hpp"
+
+#include <vector>
+
+namespace qualify {
+namespace lead_convert {
+namespace {
+
+constexpr size_t kExcerpt = 40;
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+bool iequals(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+        char x = a[i], y = b[i];
+        if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+        if (x != y) return false;
+    }
+    return true;
+}
+
+// [+-]digits[.digits][(e|E)[+-]digits]: the shape Decimal::parse accepts, so
+// that a failed parse of such text can be reported as out of range.
+bool numeric_shape(std::string_view t) {
+    size_t i = 0;
+    auto sign = [&] { if (i < t.size() && (t[i] == '+' || t[i] == '-')) ++i; };
+    auto digits = [&] { const size_t from = i; while (i < t.size() && is_digit(t[i])) ++i; return i > from; };
+    sign();
+    if (!digits()) return false;
+    if (i < t.size() && t[i] == '.') { ++i; if (!digits()) return false; }
+    if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) { ++i; sign(); if (!digits()) return false; }
+    return i == t.size();
+}
+
+// A short, printable excerpt: control bytes and quotes escaped, cut at a
+// UTF-8 character boundary.
+std::string excerpt(std::string_view v) {
+    std::string out;
+    size_t end = v.size();
+    bool cut = false;
+    if (end > kExcerpt) {
+        end = kExcerpt;
+        while (end > 0 && (static_cast<unsigned char>(v[end]) & 0xC0) == 0x80) --end;
+        cut = true;
+    }
+    for (size_t i = 0; i < end; ++i) {
+        const char c = v[i];
+        if (c == '"' || c == '\\') { out += '\\'; out += c; }
+        else if (static_cast<unsigned char>(c) < 0x20) out += ' ';
+        else out += c;
+    }
+    return "\"" + out + (cut ? "...\"" : "\"");
+}
+
+std::optional<Value> convert_int(std::string_view text, const FieldInfo& field, std::string& error) {
+    const auto d = Decimal::parse(text);
+    if (!d) {
+        error = field_error(field, numeric_shape(text) ? "integer out of range"
+                                       : "expected an integer",
+                            text);
+        return std::nullopt;
+    }
+    if (!d->is_integer()) {
+        error = field_error(field, "expected an integer", text);
+        return std::nullopt;
+    }
+    if (!d->to_int64()) {
+        error = field_error(field, "integer out of range", text);
+        return std::nullopt;
+    }
+    return Value::number(*d);
+}
+
+}  // namespace
+
+bool is_unknown_text(const SchemaInfo& schema, std::string_view raw) {
+    for (const std::string& u : schema.unknown_values)
+        if (u == raw) return true;
+    return false;
+}
+
+std::string_view trim(std::string_view t) {
+    while (!t.empty() && is_space(t.front())) t.remove_prefix(1);
+    while (!t.empty() && is_space(t.back())) t.remove_suffix(1);
+    return t;
+}
+
+std::string expected(const FieldInfo& field) {
+    switch (field.type) {
+        case ScalarType::String: return "a string";
+        case ScalarType::Int: return "an integer";
+        case ScalarType::Decimal: return "a decimal number";
+        case ScalarType::Bool: return "a bool (yes/no/true/false/1/0)";
+        case ScalarType::Date: return "a date (YYYY-MM-DD)";
+        case ScalarType::Enum: {
+            std::string s = "one of ";
+            for (size_t i = 0; i < field.enum_values.size(); ++i) s += (i ? ", " : "") + field.enum_values[i];
+            return s;
+        }
+    }
+    return "a value";
+}
+
+std::string field_error(const FieldInfo& field, std::string_view rule, std::string_view value) {
+    return "field `" + field.name + "`: " + std::string(rule) + ", got " +
+           (field.pii ? std::string("<redacted>") : excerpt(value));
+}
+
+std::string field_error_shape(const FieldInfo& field, std::string_view rule, std::string_view what) {
+    return "field `" + field.name + "`: " + std::string(rule) + ", got " + std::string(what);
+}
+
+std::optional<Value> convert_scalar(const FieldInfo& field, std::string_view text, Arena& arena,
+                                    std::string& error) {
+    switch (field.type) {
+        case ScalarType::String:
+            return Value::string(arena.keep(std::string(text)));
+        case ScalarType::Int:
+            return convert_int(text, field, error);
+        case ScalarType::Decimal: {
+            if (auto d = Decimal::parse(text)) return Value::number(*d);
+            error = field_error(field, numeric_shape(text) ? "number out of range for a decimal" : "expected a decimal number",
+                                text);
+            return std::nullopt;
+        }
+        case ScalarType::Bool:
+            for (const char* yes : {"yes", "true", "1"})
+                if (iequals(text, yes)) return Value::boolean(true);
+            for (const char* no : {"no", "false", "0"})
+                if (iequals(text, no)) return Value::boolean(false);
+            break;
+        case ScalarType::Date:
+            if (auto days = parse_iso_date(text)) return Value::date(*days);
+            break;
+        case ScalarType::Enum:
+            for (size_t i = 0; i < field.enum_values.size(); ++i)
+                if (field.enum_values[i] == text) return Value::enumv(static_cast<int32_t>(i));
+            break;
+    }
+    error = field_error(field, "expected " + expected(field), text);
+    return std::nullopt;
+}
+
+}  // namespace lead_convert
+
+std::optional<Value> convert_text(const SchemaInfo& schema, const FieldInfo& field, std::string_view raw,
+                                  Arena& arena, std::string& error) {
+    using namespace lead_convert;
+    if (raw.empty() || is_unknown_text(schema, raw)) return Value::unknown();
+    if (field.is_list) {
+        // Elements are trimmed; empty elements and elements that are unknown
+        // values are dropped, so "a; ;b" and "a;N/A;b" both read as [a, b].
+        std::vector<Value> items;
+        size_t start = 0;
+        while (start <= raw.size()) {
+            size_t end = raw.find(';', start);
+            if (end == std::string_view::npos) end = raw.size();
+            const std::string_view piece = trim(raw.substr(start, end - start));
+            start = end + 1;
+            if (piece.empty() || is_unknown_text(schema, piece)) continue;
+            auto v = convert_scalar(field, piece, arena, error);
+            if (!v) return std::nullopt;
+            items.push_back(*v);
+        }
+        const auto n = static_cast<uint32_t>(items.size());
+        return Value::list(arena.keep(std::move(items)), n);
+    }
+    if (field.type == ScalarType::String) return Value::string(arena.keep(std::string(raw)));
+    const std::string_view text = trim(raw);
+    if (text.empty()) return Value::unknown();
+    return convert_scalar(field, text, arena, error);
+}
+
+}  // namespace qualify

@@ -1,0 +1,354 @@
+// Reads one JSON lead record into a Lead (read_json_lead in lead.hpp) with
+// simdjson's On Demand API. Numbers are taken from their raw text, never
+// through a double. A cheap pre-scan bounds size, nesting and trailing bytes
+// before simdjson sees the record. Rules: docs/input.md, "Reading a lead".
+#include "interpreter/lead.hpp"
+
+#include "interpreter/lead_convert.hpp"
+
+#include <simdjson.h>
+
+#include <algorithm>
+
+namespace qualify {
+namespace {
+
+using namespace lead_convert;
+namespace od = simdjson::ondemand;
+
+constexpr size_t kMaxRecord = 1 << 20;
+constexpr int kMaxDepth = 32;
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Checks the outer shape: one object, nesting at most kMaxDepth, nothing but
+// whitespace after it. Malformed insides are left to simdjson.
+std::optional<std::string> prescan(std::string_view t) {
+    size_t i = 0;
+    while (i < t.size() && is_space(t[i])) ++i;
+    if (i == t.size()) return "empty record";
+    if (t[i] != '{') {
+        if (t[i] == '[') return std::string("expected a JSON object at the top level, got an array");
+        if (t[i] == '"') return std::string("expected a JSON object at the top level, got a string");
+        return std::string("expected a JSON object at the top level");
+    }
+    int depth = 0;
+    bool in_string = false;
+    for (; i < t.size(); ++i) {
+        const char c = t[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+            continue;
+        }
+        if (c == '"') in_string = true;
+        else if (c == '{' || c == '[') {
+            if (++depth > kMaxDepth) return "nesting too deep (more than " + std::to_string(kMaxDepth) + " levels)";
+        } else if (c == '}' || c == ']') {
+            if (--depth == 0) break;
+        }
+    }
+    if (depth != 0) return std::string("not valid JSON: the record ends inside an object or array");
+    for (++i; i < t.size(); ++i)
+        if (!is_space(t[i])) return std::string("trailing content after the JSON object");
+    return std::nullopt;
+}
+
+// -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? exactly.
+bool json_number(std::string_view t) {
+    size_t i = 0;
+    if (i < t.size() && t[i] == '-') ++i;
+    if (i == t.size()) return false;
+    if (t[i] == '0') ++i;
+    else if (is_digit(t[i])) while (i < t.size() && is_digit(t[i])) ++i;
+    else return false;
+    if (i < t.size() && t[i] == '.') {
+        const size_t from = ++i;
+        while (i < t.size() && is_digit(t[i])) ++i;
+        if (i == from) return false;
+    }
+    if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
+        ++i;
+        if (i < t.size() && (t[i] == '+' || t[i] == '-')) ++i;
+        const size_t from = i;
+        while (i < t.size() && is_digit(t[i])) ++i;
+        if (i == from) return false;
+    }
+    return i == t.size();
+}
+
+std::string_view number_token(od::value& v) {
+    std::string_view raw = v.raw_json_token();
+    while (!raw.empty() && is_space(raw.back())) raw.remove_suffix(1);
+    return raw;
+}
+
+const char* shape_name(od::json_type t) {
+    switch (t) {
+        case od::json_type::array: return "an array";
+        case od::json_type::object: return "an object";
+        case od::json_type::boolean: return "a bool";
+        case od::json_type::null: return "null";
+        case od::json_type::number: return "a number";
+        case od::json_type::string: return "a string";
+    }
+    return "a value";
+}
+
+class Reader {
+public:
+    Reader(const SchemaInfo& schema, Lead& lead) : schema_(schema), lead_(lead) {
+        form_.assign(schema.fields.size(), 0);
+    }
+
+    // Walks an object whose keys extend the dotted prefix name_[0, prefix).
+    // Outside the schema (`in_schema` false) values are only validated.
+    bool object(od::object obj, size_t prefix, bool in_schema) {
+        const size_t first_key = keys_.size();
+        for (auto member : obj) {
+            std::string_view key;
+            od::value v;
+            if (member.unescaped_key().get(key) || member.value().get(v)) return syntax();
+            if (!unique(first_key, key, prefix)) return false;
+            keys_.push_back(key);
+            if (!in_schema) {
+                if (!skip(v)) return false;
+                continue;
+            }
+            name_.resize(prefix);
+            if (prefix) name_ += '.';
+            name_ += key;
+            const int slot = schema_.find(name_);
+            if (slot >= 0) {
+                if (!place(slot, key, v, first_key)) return false;
+                continue;
+            }
+            od::json_type type;
+            if (v.type().get(type)) return syntax();
+            if (type == od::json_type::object && is_prefix(name_)) {
+                od::object inner;
+                if (v.get_object().get(inner)) return syntax();
+                if (!object(inner, name_.size(), true)) return false;
+            } else if (!skip(v)) {
+                return false;
+            }
+        }
+        keys_.resize(first_key);
+        return true;
+    }
+
+    // Values of keys outside the schema must still be well-formed JSON.
+    bool skip(od::value v) {
+        od::json_type type;
+        if (v.type().get(type)) return syntax();
+        switch (type) {
+            case od::json_type::object: {
+                od::object o;
+                if (v.get_object().get(o)) return syntax();
+                return object(o, 0, false);
+            }
+            case od::json_type::array: {
+                od::array a;
+                if (v.get_array().get(a)) return syntax();
+                for (auto element : a) {
+                    od::value e;
+                    if (element.get(e) || !skip(e)) return error_.empty() ? syntax() : false;
+                }
+                return true;
+            }
+            case od::json_type::string: {
+                std::string_view s;
+                return v.get_string().get(s) ? syntax() : true;
+            }
+            case od::json_type::number:
+                return json_number(number_token(v)) ? true : syntax();
+            case od::json_type::boolean: {
+                bool b;
+                return v.get_bool().get(b) ? syntax() : true;
+            }
+            case od::json_type::null: {
+                bool null = false;
+                return v.is_null().get(null) || !null ? syntax() : true;
+            }
+        }
+        return syntax();
+    }
+
+    bool finish() {
+        for (size_t i = 0; i < schema_.fields.size(); ++i) {
+            const FieldInfo& f = schema_.fields[i];
+            if (!f.optional && !lead_.slots[i].known()) return fail("missing required field `" + f.name + "`");
+        }
+        return true;
+    }
+
+    bool syntax() {
+        if (error_.empty()) error_ = "not valid JSON";
+        return false;
+    }
+    bool fail(std::string message) {
+        error_ = std::move(message);
+        return false;
+    }
+    std::string error_;
+
+private:
+    bool unique(size_t first_key, std::string_view key, size_t prefix) {
+        for (size_t i = first_key; i < keys_.size(); ++i)
+            if (keys_[i] == key) {
+                const std::string where = prefix ? name_.substr(0, prefix) + "." : "";
+                return fail("duplicate key `" + where + std::string(key) + "`");
+            }
+        return true;
+    }
+
+    bool is_prefix(const std::string& name) const {
+        for (const FieldInfo& f : schema_.fields)
+            if (f.name.size() > name.size() && f.name[name.size()] == '.' && f.name.compare(0, name.size(), name) == 0)
+                return true;
+        return false;
+    }
+
+    bool place(int slot, std::string_view key, od::value v, size_t) {
+        const FieldInfo& field = schema_.fields[static_cast<size_t>(slot)];
+        if (form_[static_cast<size_t>(slot)])
+            return fail("field `" + field.name + "`: given both as a nested object and as a dotted key");
+        form_[static_cast<size_t>(slot)] = key.find('.') == std::string_view::npos ? 1 : 2;
+        Value out;
+        if (!value(field, v, out)) return false;
+        lead_.slots[static_cast<size_t>(slot)] = out;
+        if (slot == schema_.id_slot && out.kind == Value::Kind::String) lead_.id = std::string(out.s);
+        return true;
+    }
+
+    // One JSON value of a field: scalar or list.
+    bool value(const FieldInfo& field, od::value v, Value& out) {
+        od::json_type type;
+        if (v.type().get(type)) return syntax();
+        if (type == od::json_type::null) {
+            bool null = false;
+            if (v.is_null().get(null) || !null) return syntax();
+            out = Value::unknown();
+            return true;
+        }
+        if (type == od::json_type::string) {
+            std::string_view s;
+            if (v.get_string().get(s)) return syntax();
+            auto converted = convert_text(schema_, field, s, lead_.arena, error_);
+            if (!converted) return false;
+            out = *converted;
+            return true;
+        }
+        if (field.is_list) {
+            if (type != od::json_type::array)
+                return fail(field_error_shape(field, "expected a list", shape_name(type)));
+            od::array a;
+            if (v.get_array().get(a)) return syntax();
+            std::vector<Value> items;
+            for (auto element : a) {
+                od::value e;
+                if (element.get(e)) return syntax();
+                Value item;
+                bool dropped = false;
+                if (!list_element(field, e, item, dropped)) return false;
+                if (!dropped) items.push_back(item);
+            }
+            const auto n = static_cast<uint32_t>(items.size());
+            out = Value::list(lead_.arena.keep(std::move(items)), n);
+            return true;
+        }
+        return scalar(field, v, type, out);
+    }
+
+    bool list_element(const FieldInfo& field, od::value e, Value& out, bool& dropped) {
+        od::json_type type;
+        if (e.type().get(type)) return syntax();
+        switch (type) {
+            case od::json_type::null:
+                return fail(field_error_shape(field, "list elements cannot be null", "null"));
+            case od::json_type::array:
+            case od::json_type::object:
+                return fail(field_error_shape(field, "expected list elements that are " + expected(field),
+                                              shape_name(type)));
+            case od::json_type::string: {
+                // The same element rule as a ';'-separated text list.
+                std::string_view s;
+                if (e.get_string().get(s)) return syntax();
+                const std::string_view t = trim(s);
+                if (t.empty() || is_unknown_text(schema_, t)) { dropped = true; return true; }
+                auto v = convert_scalar(field, t, lead_.arena, error_);
+                if (!v) return false;
+                out = *v;
+                return true;
+            }
+            default:
+                return scalar(field, e, type, out);
+        }
+    }
+
+    // A JSON number or bool for a non-list element type.
+    bool scalar(const FieldInfo& field, od::value v, od::json_type type, Value& out) {
+        if (type == od::json_type::number) {
+            const std::string_view token = number_token(v);
+            if (!json_number(token)) return syntax();
+            switch (field.type) {
+                case ScalarType::String:
+                    // CRMs send ids as numbers: keep the number's own text.
+                    out = Value::string(lead_.arena.keep(std::string(token)));
+                    return true;
+                case ScalarType::Int:
+                case ScalarType::Decimal: {
+                    auto n = convert_scalar(field, token, lead_.arena, error_);
+                    if (!n) return false;
+                    out = *n;
+                    return true;
+                }
+                default:
+                    return fail(field_error(field, "expected " + expected(field) + ", not a JSON number", token));
+            }
+        }
+        if (type == od::json_type::boolean) {
+            bool b;
+            if (v.get_bool().get(b)) return syntax();
+            if (field.type != ScalarType::Bool)
+                return fail(field_error_shape(field, "expected " + expected(field), b ? "true" : "false"));
+            out = Value::boolean(b);
+            return true;
+        }
+        return fail(field_error_shape(field, "expected " + expected(field), shape_name(type)));
+    }
+
+    const SchemaInfo& schema_;
+    Lead& lead_;
+    std::vector<uint8_t> form_;          // per slot: 0 unseen, 1 nested key, 2 dotted key
+    std::vector<std::string_view> keys_;  // keys of the objects being walked, innermost last
+    std::string name_;                    // dotted name of the current key
+};
+
+}  // namespace
+
+std::optional<std::string> read_json_lead(const SchemaInfo& schema, std::string_view text, Lead& lead) {
+    lead.arena.clear();
+    lead.id.clear();
+    lead.slots.assign(schema.fields.size(), Value::unknown());
+    if (text.size() > kMaxRecord) return std::string("record too large (over 1 MiB)");
+    if (!simdjson::validate_utf8(text.data(), text.size())) return std::string("invalid UTF-8");
+    if (auto shape = prescan(text)) return shape;
+
+    // simdjson reads up to SIMDJSON_PADDING bytes past the end: keep a padded
+    // copy per thread (the caller's buffer carries no such promise).
+    thread_local od::parser parser;
+    thread_local std::string padded;
+    padded.assign(text);
+    padded.append(simdjson::SIMDJSON_PADDING, '\0');
+    od::document doc;
+    od::object root;
+    if (parser.iterate(padded.data(), text.size(), padded.size()).get(doc) || doc.get_object().get(root))
+        return std::string("not valid JSON");
+    Reader reader(schema, lead);
+    if (!reader.object(root, 0, true) || !reader.finish()) return reader.error_;
+    return std::nullopt;
+}
+
+}  // namespace qualify
