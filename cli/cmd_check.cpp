@@ -18,7 +18,7 @@ namespace {
 constexpr const char* kUsage =
     "usage: qualify check FILE... [--format text|json]\n\n"
     "Compiles each rulebook (with NAME.test.qual beside it, when present) and\n"
-    "prints its diagnostics.\n\n"
+    "prints its diagnostics. A NAME.test.qual argument stands for NAME.qual.\n\n"
     "  --format text   diagnostics on stderr in the house format, and\n"
     "                  'FILE: ok' on stderr for each clean file (default)\n"
     "  --format json   one JSON array of every diagnostic on stdout\n\n"
@@ -43,12 +43,13 @@ int cmd_check(Words words) {
     if (args.positional().empty()) throw UsageError("no rulebook file given");
     // Every file is checked before anything is printed, so that an
     // unreadable file is reported as a usage error and not halfway through.
-    for (const auto& path : args.positional()) require_readable(path);
+    const auto files = rulebook_files(args.positional());
+    for (const auto& path : files) require_readable(path);
 
     bool any_errors = false;
     bool first_json = true;
     if (format == "json") std::cout << "[";
-    for (const auto& path : args.positional()) {
+    for (const auto& path : files) {
         Compilation compilation = compile_file(path, {.include_test_file = true});
         any_errors = any_errors || has_errors(compilation);
         if (format == "json") {

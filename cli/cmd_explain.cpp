@@ -85,11 +85,14 @@ void print_tree(const Decision& d, std::ostream& out) {
     out << headline(d) << "\n";
     std::vector<Row> rows;
     for (const auto& t : d.trace) rows.push_back(row_of(t));
+    // A long result (a fit with 18 decimals, say) does not widen its
+    // column; it pushes the rest of its own line to the right instead.
+    constexpr size_t kMaxResultWidth = 12;
     size_t kind_w = 0, name_w = 0, result_w = 0, points_w = 0;
     for (const auto& r : rows) {
         kind_w = std::max(kind_w, r.kind.size());
         name_w = std::max(name_w, r.name.size());
-        result_w = std::max(result_w, r.result.size());
+        if (r.result.size() <= kMaxResultWidth) result_w = std::max(result_w, r.result.size());
         points_w = std::max(points_w, r.points.size());
     }
     for (const auto& r : rows) {

@@ -15,8 +15,9 @@ namespace {
 constexpr const char* kUsage =
     "usage: qualify test FILE... [--as-of YYYY-MM-DD] [-v]\n\n"
     "Runs the tests of each rulebook: those in the file and in NAME.test.qual\n"
-    "beside it. Prints 'PASS name' or 'FAIL name (file:line)' a test, each\n"
-    "failure indented under its test, and last 'N passed, N failed'.\n\n"
+    "beside it (a NAME.test.qual argument stands for NAME.qual). Prints\n"
+    "'PASS name' or 'FAIL name (file:line)' a test, each failure indented\n"
+    "under its test, and last 'N passed, N failed'.\n\n"
     "  --as-of YYYY-MM-DD  the date for tests without their own as_of line\n"
     "                      (default: today, UTC)\n"
     "  -v                  also name each rulebook and where each passing test is\n\n"
@@ -34,11 +35,12 @@ int cmd_test(Words words) {
     if (args.positional().empty()) throw UsageError("no rulebook file given");
     const int32_t as_of = as_of_date(args);
     const bool verbose = args.has("-v");
-    for (const auto& path : args.positional()) require_readable(path);
+    const auto files = rulebook_files(args.positional());
+    for (const auto& path : files) require_readable(path);
 
     size_t passed = 0, failed = 0;
     bool compile_errors = false;
-    for (const auto& path : args.positional()) {
+    for (const auto& path : files) {
         auto rulebook = load_rulebook(path, {.include_test_file = true});
         if (!rulebook) {
             compile_errors = true;

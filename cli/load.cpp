@@ -3,11 +3,26 @@
 
 #include "cli/options.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 
 namespace qualify::cli {
+
+std::vector<std::string> rulebook_files(const std::vector<std::string>& args) {
+    constexpr std::string_view kTestSuffix = ".test.qual";
+    std::vector<std::string> files;
+    for (std::string path : args) {
+        if (path.ends_with(kTestSuffix)) {
+            std::string rulebook = path.substr(0, path.size() - kTestSuffix.size()) + ".qual";
+            std::error_code ec;
+            if (std::filesystem::exists(rulebook, ec)) path = rulebook;
+        }
+        if (std::find(files.begin(), files.end(), path) == files.end()) files.push_back(path);
+    }
+    return files;
+}
 
 void require_readable(const std::string& path) {
     std::error_code ec;

@@ -6,8 +6,15 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace qualify::cli {
+
+// The rulebooks named on a command line. A test file (`NAME.test.qual`)
+// stands for the rulebook beside it (`NAME.qual`), which loads it, so that
+// `qualify test rulebooks/*.qual` runs each rulebook's tests once. Order is
+// kept; duplicates are dropped.
+std::vector<std::string> rulebook_files(const std::vector<std::string>& args);
 
 // Throws UsageError when `path` is not a readable file.
 void require_readable(const std::string& path);

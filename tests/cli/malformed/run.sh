@@ -12,6 +12,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$work"
 leads=$work/leads.jsonl
 kinds=$work/kinds.txt   # "LINE good|bad|any DESCRIPTION" for each non-blank line
+# (any: either a decision or an error record is right)
 : >"$leads"
 : >"$kinds"
 line=0
@@ -74,7 +75,9 @@ bad 'list field: number' '{"id":"b19",'"$base"',"company":{"tech_stack":5}}'
 bad 'list field: element is an object' '{"id":"b20",'"$base"',"company":{"tech_stack":["hubspot",{"x":1}]}}'
 bad 'date field: impossible date' '{"id":"b21",'"$base"',"signup":{"date":"2026-02-30"}}'
 bad 'date field: not a date' '{"id":"b22",'"$base"',"signup":{"date":"yesterday"}}'
-bad 'nested object where a field is a scalar' '{"id":"b23",'"$base"',"company":"acme"}'
+# The spec does not say whether a scalar under a key that only prefixes
+# schema fields is an ignored key or a wrong type; either is accepted here.
+add any 'scalar where the schema has an object' '{"id":"b23",'"$base"',"company":"acme"}'
 bad 'both nested and dotted key' '{"id":"b24",'"$base"',"company":{"employees":5},"company.employees":6}'
 good 'dotted keys only' '{"id":"g5","email":"x@y.io","source":"partner","company.employees":300,"contact.seniority":"cxo"}'
 bad 'invalid UTF-8 in a value' $'{"id":"b25\xff\xfe",'"$base"'}'
@@ -105,7 +108,8 @@ blank $'\t\r'
 good 'unicode escapes and non-ASCII text' '{"id":"g7-\u00e9t\u00e9","email":"zoë@example.com","source":"event"}'
 good 'whitespace around tokens' '  { "id" : "g8" , "email" : "a@b.co" , "source" : "partner" }  '
 good 'disqualified lead' '{"id":"g9",'"$base"',"crm":{"is_customer":true}}'
-good 'big but valid line (2 MiB of ignored text)' '{"id":"g10",'"$base"',"notes":"'"$(head -c 2097152 /dev/zero | tr '\0' 'n')"'"}'
+bad 'valid JSON but over the 1 MiB record limit' '{"id":"b47",'"$base"',"notes":"'"$(head -c 2097152 /dev/zero | tr '\0' 'n')"'"}'
+good 'big but valid line (900 KiB of ignored text)' '{"id":"g10",'"$base"',"notes":"'"$(head -c 921600 /dev/zero | tr '\0' 'n')"'"}'
 good 'last record' '{"id":"g11",'"$base"',"company":{"employees":15000}}'
 
 fail=0
@@ -114,7 +118,7 @@ problem() { echo "FAIL: $*"; fail=1; }
 records=$(wc -l <"$kinds")
 n_bad=$(grep -c ' bad ' "$kinds")
 n_good=$(grep -c ' good ' "$kinds")
-echo "$records records ($n_good good, $n_bad bad), $line lines"
+echo "$records records ($n_good good, $n_bad bad, $((records - n_good - n_bad)) either), $line lines"
 [ "$n_bad" -ge 30 ] || problem "fewer than 30 kinds of bad record"
 
 "$qualify" score --as-of 2026-11-23 "$here/rulebook.qual" "$leads" >"$work/out1" 2>"$work/err1"
@@ -122,7 +126,10 @@ rc=$?
 [ "$rc" -eq 1 ] || problem "exit code $rc, expected 1"
 out_lines=$(wc -l <"$work/out1")
 [ "$out_lines" -eq "$records" ] || problem "$out_lines output lines for $records records"
-expected_err="$records leads: $n_good decisions, $n_bad errors"
+# Records of kind `any` count as whatever the output made of them.
+n_errors=$(grep -c '^{"id":[^,]*,"line":[0-9]*,"error":' "$work/out1")
+[ "$n_errors" -ge "$n_bad" ] || problem "$n_errors error records for $n_bad bad records"
+expected_err="$records leads: $((records - n_errors)) decisions, $n_errors errors"
 grep -qxF "$expected_err" "$work/err1" || problem "stderr is '$(tail -n1 "$work/err1")', expected '$expected_err'"
 
 # Output line k belongs to the k-th record: an error record must carry that
@@ -139,6 +146,10 @@ while read -r number kind description; do
     good)
         if ! printf '%s' "$out" | grep -q '"route":"'; then
             problem "line $number ($description): expected a decision, got: $out"
+        fi ;;
+    any)
+        if ! printf '%s' "$out" | grep -Eq '"route":"|^\{"id":(null|"[^"]*"),"line":'"$number"',"error":"'; then
+            problem "line $number ($description): expected a decision or an error record, got: $out"
         fi ;;
     esac
 done <"$kinds"
