@@ -49,8 +49,11 @@ struct LeadGenerator::Impl {
 
     std::string scalar(const FieldInfo& f) {
         switch (f.type) {
-            case ScalarType::String:
-                return json_string(chance(70) ? strings[below(strings.size())] : "s" + std::to_string(below(1000)));
+            case ScalarType::String: {
+                std::string v = chance(70) ? strings[below(strings.size())] : "s" + std::to_string(below(1000));
+                if (v.empty() && !f.optional) v = "someone@example.com";  // empty text reads as unknown
+                return json_string(v);
+            }
             case ScalarType::Int: {
                 std::string n = numbers[below(numbers.size())];
                 if (n.find('.') != std::string::npos) n = n.substr(0, n.find('.'));
