@@ -45,6 +45,9 @@ void usage(std::ostream& out) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // Only iostreams are used, so they need not stay in step with stdio;
+    // untying makes reading and writing JSON Lines several times faster.
+    std::ios::sync_with_stdio(false);
     std::vector<std::string> words(argv + 1, argv + argc);
     if (words.empty()) {
         usage(std::cerr);
