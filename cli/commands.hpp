@@ -1,0 +1,19 @@
+// The subcommands of the qualify command. Each takes the words after its
+// name and returns an exit code (exit_codes.hpp); each lives in its own
+// cmd_NAME.cpp with its usage text.
+#pragma once
+
+#include <span>
+#include <string>
+
+namespace qualify::cli {
+
+using Words = std::span<const std::string>;
+
+int cmd_check(Words args);
+int cmd_score(Words args);
+int cmd_explain(Words args);
+int cmd_test(Words args);
+int cmd_disasm(Words args);
+
+}  // namespace qualify::cli

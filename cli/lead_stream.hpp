@@ -1,0 +1,55 @@
+// Reading JSON Lines leads and evaluating them in input order, on one or
+// more threads. The rulebook is shared; each thread has its own Evaluator.
+// Lines are read in batches, each batch is cut into one slice per thread,
+// and the results are handed to the sink in input order, so the output is
+// the same at any thread count.
+#pragma once
+
+#include "qualify/qualify.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <istream>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace qualify::cli {
+
+struct StreamResult {
+    Decision decision;
+    std::string json;  // to_json(decision), made on the worker thread when asked
+};
+
+struct StreamCounts {
+    uint64_t leads = 0;  // non-blank lines
+    uint64_t errors = 0;
+};
+
+class LeadStream {
+public:
+    LeadStream(const Rulebook& rulebook, const EvalOptions& options, unsigned threads,
+               bool make_json);
+    ~LeadStream();
+
+    // Evaluates every non-blank line of `in` (a line of only spaces, tabs
+    // and CR is blank and skipped; line numbers still count it) and calls
+    // `sink` for each result, in input order.
+    StreamCounts run(std::istream& in, const std::function<void(StreamResult&)>& sink);
+
+    static constexpr size_t kBatchLines = 4096;
+
+private:
+    struct Line {
+        uint64_t number;
+        std::string text;
+    };
+    void evaluate_slice(unsigned worker, const std::vector<Line>& batch, size_t begin,
+                        size_t end, std::vector<StreamResult>& results);
+    void evaluate_batch(const std::vector<Line>& batch, std::vector<StreamResult>& results);
+
+    std::vector<std::unique_ptr<Evaluator>> evaluators_;
+    bool make_json_;
+};
+
+}  // namespace qualify::cli
