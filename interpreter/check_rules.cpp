@@ -85,7 +85,8 @@ CodeRule Checker::code_rule(const std::string& code, ast::Expr* when, const std:
     CodeRule r{code, reason, kNoRoot, span};
     if (when) {
         condition(*when, phase, "the condition of " + kind + " `" + code + "`");
-        r.when = add_root(when, kind + " " + code);
+        // Traces name a rule by the keyword that declares it: `disqualify X`, `escalate X`.
+        r.when = add_root(when, (kind == "disqualifier" ? "disqualify " : "escalate ") + code);
     }
     return r;
 }

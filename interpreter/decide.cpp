@@ -216,7 +216,7 @@ void Decider::qualified() {
 
     auto escalate = [&](const CodeRule& e) {
         bool fires = e.when == kNoRoot || holds(eval_rule(e.when));
-        if (e.when == kNoRoot && o_.explain) trace(kNoRoot, "escalation " + e.code, "true").note = "motion escalation without condition";
+        if (e.when == kNoRoot && o_.explain) trace(kNoRoot, "escalate " + e.code, "true").note = "motion escalation without condition";
         if (fires) d_.escalations.push_back({e.code, e.reason});
     };
     for (const auto& e : p_.escalations) escalate(e);
