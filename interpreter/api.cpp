@@ -43,7 +43,7 @@ std::optional<std::string> read_file(const std::string& path) {
 
 Diagnostic file_error(const std::string& path, std::string message) {
     Diagnostic d;
-    d.code = DiagnosticCode::Q001;
+    d.code = DiagnosticCode::Q203;
     d.file = path;
     d.message = std::move(message);
     return d;

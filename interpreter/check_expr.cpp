@@ -95,9 +95,7 @@ bool Checker::free_name(const ast::Expr& e) const {
 
 Type Checker::name(ast::Expr& e, Phase phase, int expect_enum) {
     const std::string dotted = join(e.path);
-    int slot = p_.schema.find(dotted);
-    if (slot < 0 && e.path.size() > 1 && e.path[0] == "lead")
-        slot = p_.schema.find(dotted.substr(5));
+    int slot = p_.schema.resolve(dotted);
     if (slot >= 0) {
         e.resolved = {ast::Resolved::Kind::Field, slot, -1};
         reads_lead_ = true;
@@ -464,7 +462,7 @@ Type Checker::call(ast::Expr& e, Phase phase) {
         for (const auto& b : builtins()) names.emplace_back(b.name);
         std::string guess = closest_name(e.text, names);
         error(DiagnosticCode::Q114, e.span, "unknown function `" + e.text + "`",
-              guess.empty() ? "built-in functions are listed in docs/stdlib.md" : "did you mean `" + guess + "`?");
+              guess.empty() ? "the built-in functions are listed in docs/language.md, section 17" : "did you mean `" + guess + "`?");
         for (auto& a : e.args) expr(*a, phase);
         return record(e, Type{});
     }

@@ -221,13 +221,22 @@ void Checker::samples() {
         }
         return static_cast<int>(*bp.to_int64());
     };
+    // One share per route: a second line for the same route could never apply.
+    auto once = [&](std::set<int>& seen, int route, const ast::Sample& s, const char* kind) {
+        if (seen.insert(route).second) return true;
+        error(DiagnosticCode::Q126, s.span, std::string("`") + s.of + "` already has " + kind + " share",
+              "keep one line per route");
+        return false;
+    };
+    std::set<int> reviewed, explored;
     for (const auto& s : p_.ast->reviews) {
         SampleRule r{share(s), -1, -1};
         if (s.of != "disqualified") r.of_route = route_named(s.of, s.of_span);
-        p_.reviews.push_back(r);
+        if (once(reviewed, r.of_route, s, "a review")) p_.reviews.push_back(r);
     }
     for (const auto& s : p_.ast->explores) {
         SampleRule r{share(s), route_named(s.of, s.of_span), route_named(s.as, s.as_span)};
+        if (!once(explored, r.of_route, s, "an exploration")) continue;
         if (r.of_route >= 0 && r.of_route == r.as_route)
             error(DiagnosticCode::Q120, s.as_span, "an exploration sample moves leads to another route",
                   "write `explore P% of " + s.of + " as OTHER`");
@@ -258,8 +267,11 @@ void Checker::models() {
         }
         model_names_.insert(m.name);
         bool features_ok = true;
-        for (size_t i = 0; i < m.features.size(); ++i)
-            if (p_.schema.find(m.features[i]) < 0) {
+        std::vector<std::string> features;
+        for (size_t i = 0; i < m.features.size(); ++i) {
+            int slot = p_.schema.resolve(m.features[i]);
+            if (slot >= 0) features.push_back(p_.schema.fields[static_cast<size_t>(slot)].name);
+            if (slot < 0) {
                 std::vector<std::string> fields;
                 for (const auto& f : p_.schema.fields) fields.push_back(f.name);
                 std::string guess = closest_name(m.features[i], fields);
@@ -267,6 +279,7 @@ void Checker::models() {
                       guess.empty() ? "model features are schema fields" : "did you mean `" + guess + "`?");
                 features_ok = false;
             }
+        }
         ModelRule rule{m.name, m.path, nullptr, {}};
         std::filesystem::path file = std::filesystem::path(p_.base_dir) / m.path;
         bool missing = !std::filesystem::exists(file);
@@ -281,7 +294,7 @@ void Checker::models() {
                 for (const auto& f : rule.model->features()) rule.feature_slots.push_back(p_.schema.find(f));
             }
             if (rule.model && features_ok && !m.features.empty()) {
-                std::set<std::string> declared(m.features.begin(), m.features.end());
+                std::set<std::string> declared(features.begin(), features.end());
                 std::set<std::string> in_file(rule.model->features().begin(), rule.model->features().end());
                 if (declared != in_file)
                     error(DiagnosticCode::Q202, m.span,

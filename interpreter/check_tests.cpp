@@ -21,7 +21,7 @@ void Checker::tests() {
 void Checker::test(ast::Test& t) {
     std::set<std::string> given;
     for (auto& g : t.given) {
-        int slot = p_.schema.find(g.field);
+        int slot = p_.schema.resolve(g.field);
         if (slot < 0) {
             std::vector<std::string> fields;
             for (const auto& f : p_.schema.fields) fields.push_back(f.name);
@@ -30,7 +30,7 @@ void Checker::test(ast::Test& t) {
                   guess.empty() ? "given fields are schema fields" : "did you mean `" + guess + "`?");
             continue;
         }
-        if (!given.insert(g.field).second) {
+        if (!given.insert(p_.schema.fields[slot].name).second) {
             error(DiagnosticCode::Q123, g.span, "test \"" + t.name + "\" gives `" + g.field + "` twice");
             continue;
         }
@@ -82,7 +82,13 @@ void Checker::test(ast::Test& t) {
     for (const auto& e : t.expects) {
         using EK = ast::Expect::Kind;
         switch (e.kind) {
-            case EK::Route: expect_one_of(e, names(p_.routes, [](const RouteRule& r) { return r.name; }), "route"); break;
+            case EK::Route: {
+                // A disqualified lead's route is `reject` whether or not a route has that name.
+                auto routes = names(p_.routes, [](const RouteRule& r) { return r.name; });
+                routes.push_back("reject");
+                expect_one_of(e, routes, "route");
+                break;
+            }
             case EK::Disqualified:
             case EK::NotDisqualified:
                 if (!e.name.empty()) expect_one_of(e, names(p_.disqualifiers, code_of), "disqualifier");
@@ -97,7 +103,10 @@ void Checker::test(ast::Test& t) {
                 break;
             }
             case EK::Motion: expect_one_of(e, p_.enums[p_.motion_enum].values, "motion"); break;
-            case EK::Unknown: expect_one_of(e, names(p_.schema.fields, [](const FieldInfo& f) { return f.name; }), "field"); break;
+            case EK::Unknown:
+                if (p_.schema.resolve(e.name) < 0)
+                    expect_one_of(e, names(p_.schema.fields, [](const FieldInfo& f) { return f.name; }), "field");
+                break;
             case EK::Score:
             case EK::Confidence:
                 if (!Decimal::parse(e.number)) error(DiagnosticCode::Q123, e.span, "`" + e.number + "` is not a number");

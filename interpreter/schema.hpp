@@ -35,6 +35,13 @@ struct SchemaInfo {
         auto it = slot_of.find(dotted);
         return it == slot_of.end() ? -1 : it->second;
     }
+    // As find, but `lead.NAME` also reaches field NAME: the way to name a
+    // field whose name is a keyword (`lead.score`).
+    int resolve(const std::string& dotted) const {
+        int slot = find(dotted);
+        if (slot < 0 && dotted.size() > 5 && dotted.compare(0, 5, "lead.") == 0) slot = find(dotted.substr(5));
+        return slot;
+    }
 };
 
 }  // namespace qualify

@@ -29,7 +29,8 @@ bool compare_number(const std::optional<Decimal>& actual, const std::string& op,
 }
 
 // The failure message for one expectation, or empty when it holds.
-std::string check(const ast::Expect& e, const Decision& d) {
+// `field` is the expectation's field as the schema names it (`lead.` stripped).
+std::string check(const ast::Expect& e, const Decision& d, const std::string& field) {
     if (d.is_error && e.kind != EK::Error) return "expected a decision, got an error: " + d.error;
     auto has = [](const auto& items, const std::string& code) {
         return std::any_of(items.begin(), items.end(), [&](const auto& i) { return i.code == code; });
@@ -70,7 +71,7 @@ std::string check(const ast::Expect& e, const Decision& d) {
             return actual == e.name ? "" : "expected motion " + e.name + ", got " + actual;
         }
         case EK::Unknown:
-            return std::find(d.unknown.begin(), d.unknown.end(), e.name) != d.unknown.end()
+            return std::find(d.unknown.begin(), d.unknown.end(), field) != d.unknown.end()
                        ? ""
                        : "expected " + e.name + " among the unknown inputs";
         case EK::Review: return d.review ? "" : "expected the lead to be flagged for review";
@@ -99,7 +100,7 @@ std::vector<TestResult> run_tests(const Rulebook& rulebook, int32_t as_of) {
         lead.slots.resize(p.schema.fields.size());
         given_ctx.reset(none, as_of, false);
         for (const auto& g : t.given) {
-            int slot = p.schema.find(g.field);
+            int slot = p.schema.resolve(g.field);
             lead.slots[static_cast<size_t>(slot)] = persist(evaluate(*g.value, given_ctx), lead.arena);
         }
         const Value& id = lead.slots[static_cast<size_t>(p.schema.id_slot)];
@@ -123,7 +124,8 @@ std::vector<TestResult> run_tests(const Rulebook& rulebook, int32_t as_of) {
                                      "\n  reference: " + to_json(check_d));
         }
         for (const auto& e : t.expects) {
-            std::string failure = check(e, d);
+            int slot = e.kind == EK::Unknown ? p.schema.resolve(e.name) : -1;
+            std::string failure = check(e, d, slot >= 0 ? p.schema.fields[static_cast<size_t>(slot)].name : e.name);
             if (!failure.empty()) r.failures.push_back(failure);
         }
         r.passed = r.failures.empty();

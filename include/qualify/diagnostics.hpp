@@ -45,8 +45,10 @@ namespace qualify {
     X(Q123, "bad test")                                                       \
     X(Q124, "name not available in this phase")                               \
     X(Q125, "invalid date")                                                   \
+    X(Q126, "sample given twice")                                             \
     X(Q201, "cannot read model file")                                         \
-    X(Q202, "model does not match the schema")
+    X(Q202, "model does not match the schema")                                \
+    X(Q203, "cannot read rulebook file")
 
 enum class DiagnosticCode {
 #define QUALIFY_X(code, title) code,
