@@ -114,7 +114,7 @@ void print_tree(const Decision& d, std::ostream& out) {
     }
     if (d.review) out << "review: sampled for human review\n";
     if (d.explore) out << "explore: sampled for exploration\n";
-    out << "summary: " << d.summary << "\n";
+    out << "summary: " << summary(d) << "\n";
 }
 
 }  // namespace

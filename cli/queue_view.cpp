@@ -83,7 +83,7 @@ void QueueView::add(const Decision& d) {
         e.route = std::string(d.route);
         e.score = d.score;
         e.disqualified = !d.disqualified.empty();
-        e.summary = d.summary;
+        e.summary = summary(d);
         for (const auto& esc : d.escalations) e.escalations.emplace_back(esc.code);
         e.review = d.review;
         e.explore = d.explore;

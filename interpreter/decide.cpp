@@ -45,15 +45,6 @@ Decimal fit_of(const Value& v) {
 
 bool holds(const Value& v) { return v.kind == Value::Kind::Bool && v.b; }
 
-std::string trim_number(const Decimal& d, int places) {
-    std::string s = d.to_fixed(places);
-    if (s.find('.') != std::string::npos) {
-        while (s.back() == '0') s.pop_back();
-        if (s.back() == '.') s.pop_back();
-    }
-    return s;
-}
-
 class Decider {
 public:
     Decider(EvalContext& ctx, const DecideOptions& o, Decision& d) : ctx_(ctx), p_(ctx.program()), o_(o), d_(d) {}
@@ -85,7 +76,6 @@ private:
     void qualified();
     void criteria(int motion, Decimal& points, Decimal& positive, Decimal& unknown_positive);
     void models();
-    void summary(const std::vector<ReasonItem>& positives);
     void review(int route);
     void finish_unknown();
 
@@ -106,19 +96,13 @@ void Decider::run() {
 
 void Decider::disqualified() {
     d_.route = "reject";
-    d_.summary = "Disqualified: ";
-    for (size_t i = 0; i < d_.disqualified.size(); ++i) {
-        if (i) d_.summary += ", ";
-        d_.summary.append(d_.disqualified[i].code).append(" (").append(d_.disqualified[i].reason).append(")");
-    }
-    d_.summary += " -> reject";
     if (o_.explain) trace(kNoRoot, "route", "reject").note = "a disqualifier fired: nothing else is evaluated";
     review(-1);
 }
 
 void Decider::criteria(int motion, Decimal& points, Decimal& positive, Decimal& unknown_positive) {
     const MotionRule* m = motion >= 0 ? &p_.motions[static_cast<size_t>(motion)] : nullptr;
-    std::vector<ReasonItem> positives, penalties;
+    d_.reasons.clear();
     auto run_one = [&](size_t i) {
         const CriterionRule& c = p_.criteria[i];
         Decimal weight = c.weight;
@@ -147,17 +131,18 @@ void Decider::criteria(int motion, Decimal& points, Decimal& positive, Decimal& 
             if (!v.known()) t.note = "fit unknown: contributes 0, weight counts as unknown";
             else if (m && weight != c.weight) t.note = "weight set by motion " + m->name;
         }
-        if (contribution == Decimal::zero()) return;
-        ReasonItem r{c.code, c.label, contribution, weight};
-        (contribution > Decimal::zero() ? positives : penalties).push_back(r);
+        if (contribution != Decimal::zero()) d_.reasons.push_back({c.code, c.label, contribution, weight});
     };
     for (size_t i = 0; i < p_.own_criteria; ++i) run_one(i);
     if (m)
         for (int i : m->added) run_one(static_cast<size_t>(i));
-    std::stable_sort(positives.begin(), positives.end(), [](const auto& a, const auto& b) { return a.points > b.points; });
-    std::stable_sort(penalties.begin(), penalties.end(), [](const auto& a, const auto& b) { return a.points < b.points; });
-    d_.reasons = positives;
-    d_.reasons.insert(d_.reasons.end(), penalties.begin(), penalties.end());
+    // Positive contributions by points, largest first, then penalties by
+    // magnitude; ties keep declaration order (stable).
+    std::stable_sort(d_.reasons.begin(), d_.reasons.end(), [](const ReasonItem& a, const ReasonItem& b) {
+        bool ap = a.points > Decimal::zero(), bp = b.points > Decimal::zero();
+        if (ap != bp) return ap;
+        return ap ? a.points > b.points : a.points < b.points;
+    });
 }
 
 void Decider::models() {
@@ -251,33 +236,7 @@ void Decider::qualified() {
     d_.route = chosen.name;
     if (chosen.label) d_.route_label = *chosen.label;
     if (chosen.action) d_.action = *chosen.action;
-    std::vector<ReasonItem> positives;
-    for (const auto& r : d_.reasons)
-        if (r.points > Decimal::zero()) positives.push_back(r);
-    summary(positives);
     review(route);
-}
-
-void Decider::summary(const std::vector<ReasonItem>& positives) {
-    std::string s = "Score " + trim_number(*d_.score, 2);
-    std::string inner;
-    for (size_t i = 0; i < positives.size() && i < 3; ++i) {
-        if (i) inner += ", ";
-        inner.append(positives[i].label.empty() ? positives[i].code : positives[i].label)
-            .append(" ")
-            .append(trim_number(positives[i].points, 2))
-            .append("/")
-            .append(positives[i].weight.to_string());
-    }
-    for (size_t i = 0; i < d_.models.size(); ++i) {
-        inner += i == 0 ? (inner.empty() ? "" : "; ") : ", ";
-        inner.append(d_.models[i].name).append(" ").append(trim_number(d_.models[i].probability, 2));
-    }
-    if (!inner.empty()) s += " (" + inner + ")";
-    s += " -> ";
-    s += d_.route;
-    if (d_.explored_from) s += " (explored from " + std::string(*d_.explored_from) + ")";
-    d_.summary = std::move(s);
 }
 
 void Decider::review(int route) {

@@ -118,28 +118,51 @@ double Decimal::to_double() const {
 
 namespace {
 
-// Digits of a magnitude's integer part and its 18-digit zero-padded fraction.
-void split_digits(u128 mag, std::string& whole, std::string& frac) {
-    u128 q = mag / kScaleU;
-    uint64_t f = static_cast<uint64_t>(mag - q * kScaleU);
+// The digits of a magnitude scaled by 10^18: the whole part, and the 18
+// fraction digits. Formatting sits on the output path of every decision, so
+// the whole part goes through 64-bit arithmetic whenever it fits.
+struct Digits {
+    char whole[40];
+    int whole_len = 0;
+    char frac[Decimal::kPlaces];
+};
+
+void split_digits(u128 mag, Digits& d) {
+    uint64_t f;
+    u128 q;
+    if ((mag >> 64) == 0) {
+        const auto m = static_cast<uint64_t>(mag);
+        const auto scale = static_cast<uint64_t>(kScaleU);
+        q = m / scale;
+        f = m % scale;
+    } else {
+        q = mag / kScaleU;
+        f = static_cast<uint64_t>(mag - q * kScaleU);
+    }
     char buf[40];
     int n = 0;
-    do { buf[n++] = static_cast<char>('0' + static_cast<int>(q % 10)); q /= 10; } while (q != 0);
-    whole.assign(buf, buf + n);
-    std::reverse(whole.begin(), whole.end());
-    frac.assign(Decimal::kPlaces, '0');
-    for (int i = Decimal::kPlaces - 1; i >= 0; --i) { frac[i] = static_cast<char>('0' + f % 10); f /= 10; }
+    if ((q >> 64) == 0) {
+        auto q64 = static_cast<uint64_t>(q);
+        do { buf[n++] = static_cast<char>('0' + q64 % 10); q64 /= 10; } while (q64 != 0);
+    } else {
+        do { buf[n++] = static_cast<char>('0' + static_cast<int>(q % 10)); q /= 10; } while (q != 0);
+    }
+    for (int i = 0; i < n; ++i) d.whole[i] = buf[n - 1 - i];
+    d.whole_len = n;
+    for (int i = Decimal::kPlaces - 1; i >= 0; --i) { d.frac[i] = static_cast<char>('0' + f % 10); f /= 10; }
 }
 
 }  // namespace
 
 std::string Decimal::to_string() const {
-    std::string whole, frac;
-    split_digits(wide::magnitude(raw_), whole, frac);
-    const size_t end = frac.find_last_not_of('0');
-    std::string out = raw_ < 0 ? "-" : "";
-    out += whole;
-    if (end != std::string::npos) { out += '.'; out.append(frac, 0, end + 1); }
+    Digits d;
+    split_digits(wide::magnitude(raw_), d);
+    int end = kPlaces;
+    while (end > 0 && d.frac[end - 1] == '0') --end;
+    std::string out;
+    if (raw_ < 0) out += '-';
+    out.append(d.whole, static_cast<size_t>(d.whole_len));
+    if (end > 0) { out += '.'; out.append(d.frac, static_cast<size_t>(end)); }
     return out;
 }
 
@@ -147,12 +170,13 @@ std::string Decimal::to_fixed(int places) const {
     if (places < 0) places = 0;
     if (places > kPlaces) places = kPlaces;
     const Decimal rounded = round_half_away(places);
-    std::string whole, frac;
-    split_digits(wide::magnitude(rounded.raw_), whole, frac);
+    Digits d;
+    split_digits(wide::magnitude(rounded.raw_), d);
     // A value that rounds to zero prints without a sign: "-0.00" reads as a bug.
-    std::string out = rounded.raw_ < 0 ? "-" : "";
-    out += whole;
-    if (places > 0) { out += '.'; out.append(frac, 0, static_cast<size_t>(places)); }
+    std::string out;
+    if (rounded.raw_ < 0) out += '-';
+    out.append(d.whole, static_cast<size_t>(d.whole_len));
+    if (places > 0) { out += '.'; out.append(d.frac, static_cast<size_t>(places)); }
     return out;
 }
 

@@ -150,7 +150,7 @@ std::string to_json(const Decision& d) {
         out.push_back(']');
     }
     key(out, "summary");
-    append_json_string(out, d.summary);
+    append_json_string(out, summary(d));
     key(out, "escalations");
     codes(out, d.escalations);
     key(out, "unknown");

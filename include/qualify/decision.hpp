@@ -65,7 +65,6 @@ struct Decision {
     std::optional<std::string_view> motion;
     std::vector<ReasonItem> reasons;
     std::vector<ModelOutcome> models;
-    std::string summary;
     std::vector<CodeAndReason> escalations;
     std::vector<std::string_view> unknown;
     bool review = false;
@@ -78,6 +77,11 @@ struct Decision {
     bool traced = false;
     std::vector<TraceEntry> trace;
 };
+
+// The summary line: "Score 61.22 (ICP industry 20/20, …; propensity 0.62)
+// -> sdr", or "Disqualified: code (reason), … -> reject". Built when printed,
+// not when deciding: it is presentation.
+std::string summary(const Decision& d);
 
 // One line of JSON, keys in the order of spec §4 (`trace` last when traced).
 // Error records are `{"id": …, "line": …, "error": "…"}`.
