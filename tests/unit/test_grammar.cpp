@@ -2,7 +2,7 @@
 // left recursion or empty loops, the rulebook and tests of the spec parse
 // into the expected statements, and expressions keep their precedence.
 #include "grammar/grammar.hpp"
-#include "grammar_test_support.hpp"
+#include "test_grammar_support.hpp"
 
 #include <doctest/doctest.h>
 #include <tao/pegtl/contrib/analyze.hpp>

@@ -1,7 +1,7 @@
 // Malformed rulebooks and the one diagnostic each gets: its code, where it
 // points and what it says. Every case sits after a two-line header, so the
 // snippet is line 3 (`H` below).
-#include "grammar_test_support.hpp"
+#include "test_grammar_support.hpp"
 
 #include <doctest/doctest.h>
 

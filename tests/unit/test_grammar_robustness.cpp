@@ -1,7 +1,7 @@
 // The parser answers every input with an AST or one diagnostic and never
 // crashes or throws: every truncation of the spec's rulebook, random bytes,
 // and random splices of rulebook text.
-#include "grammar_test_support.hpp"
+#include "test_grammar_support.hpp"
 
 #include <doctest/doctest.h>
 
@@ -51,7 +51,7 @@ TEST_CASE("every truncation of the spec tests gets an answer") {
 TEST_CASE("random bytes and random splices get an answer") {
     const auto spec = testing::read_source_file("tests/data/spec/saas_inbound.qual");
     std::mt19937 rng(20261101);
-    for (int i = 0; i < 2000; ++i) {
+    for (int i = 0; i < 600; ++i) {
         std::string s;
         if (i % 2 == 0) {
             const std::size_t len = rng() % 200;
