@@ -18,7 +18,8 @@ namespace qualify::grammar {
 
 enum class NodeKind {
     None,
-    Discard,  // a lookahead's subtree: dropped as soon as it matches
+    Discard,      // a lookahead's subtree: dropped as soon as it matches
+    Transparent,  // replaced by its only child; selected so that control.hpp sees it nest
     // expressions
     Number, String, RawString, BoolLit, NullLit, NamePath, Segment, Call, FunctionName, CallArg, ArgName, Set, List,
     Match, Arm, ElseArm, TestIn, TestNotIn, TestCompare, TestRange, TestEquals, If, Chain, Prefix, PrefixOp, Op,
@@ -48,6 +49,7 @@ constexpr NodeKind kind_of() {
     using K = NodeKind;
     // expressions
     if constexpr (is<R, r::next_arm>) return K::Discard;
+    else if constexpr (is_level<R, r::expr> || is<R, r::type_expr>) return K::Transparent;
     else if constexpr (is<R, r::number> || is<R, r::signed_number>) return K::Number;
     else if constexpr (is<R, r::string_lit>) return K::String;
     else if constexpr (is<R, r::raw_string_lit>) return K::RawString;
@@ -158,7 +160,12 @@ struct selector : std::bool_constant<kind_of<Rule> != NodeKind::None> {
     // not end up in the tree.
     template <typename... States>
     static void transform(std::unique_ptr<Node>& n, States&&... /*state*/) noexcept {
-        if (n->kind == NodeKind::Discard) n.reset();
+        if (n->kind == NodeKind::Discard) {
+            n.reset();
+        } else if (n->kind == NodeKind::Transparent && n->children.size() == 1) {
+            auto only = std::move(n->children.front());
+            n = std::move(only);
+        }
     }
 };
 

@@ -15,9 +15,6 @@ namespace qualify::grammar {
 
 ast::Span span_of(const Node& n);
 
-// The text of a node without the whitespace its token rule consumed.
-std::string text_of(const Node& n);
-
 // The i-th child, checked: a tree of the wrong shape is a bug in the
 // grammar, reported rather than dereferenced.
 const Node& child(const Node& n, std::size_t i);

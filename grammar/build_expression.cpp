@@ -113,8 +113,8 @@ private:
     }
 
     ExprPtr prefix(const Node& n, int depth) {
-        const std::size_t ops = n.children.size() - 1;
         if (n.children.empty()) throw std::logic_error("parse tree: empty prefix node");
+        const std::size_t ops = n.children.size() - 1;
         if (static_cast<int>(ops) + depth > max_tree_depth) too_deep(n);
         ExprPtr operand = build(*n.children.back(), depth + static_cast<int>(ops));
         for (std::size_t i = ops; i-- > 0;) {
@@ -239,12 +239,6 @@ uint32_t hex4(std::string_view s) {
 ast::Span span_of(const Node& n) {
     const auto p = n.begin();
     return ast::Span{static_cast<uint32_t>(p.line), static_cast<uint32_t>(p.column), static_cast<uint32_t>(p.byte)};
-}
-
-std::string text_of(const Node& n) {
-    std::string s = n.string();
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) s.pop_back();
-    return s;
 }
 
 const Node& child(const Node& n, std::size_t i) {

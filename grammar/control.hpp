@@ -36,6 +36,9 @@ struct ParseState {
     int depth = 0;
 };
 
+// PEGTL's parse tree calls the control's start/success/failure only for the
+// rules it keeps as nodes, so actions.hpp selects these (as transparent
+// nodes that vanish again).
 template <typename Rule>
 inline constexpr bool is_nesting =
     std::is_base_of_v<rules::expr<false>, Rule> || std::is_base_of_v<rules::expr<true>, Rule> ||

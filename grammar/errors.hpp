@@ -46,8 +46,9 @@ using enum NameRole;
 
 QUALIFY_ERROR(fraction_digits, "a decimal number needs digits after the point",
               "write `5.0` or `5`, not `5.`", Q003)
+QUALIFY_ERROR(second_point, "a number has at most one decimal point", "write `1.25`", Q003)
 QUALIFY_ERROR(leading_point, "a decimal number needs a digit before the point", "write `0.5`, not `.5`", Q003)
-QUALIFY_ERROR(escape_sequence, "invalid escape in string",
+QUALIFY_ERROR(invalid_escape, "invalid escape in string",
               "strings take the escapes \\\" \\\\ \\n \\t and \\uXXXX; a raw string r\"…\" takes none", Q002)
 QUALIFY_ERROR(string_close, "unterminated string: the line ends before the closing `\"`",
               "close the string on the line where it starts", Q004)

@@ -71,9 +71,11 @@ struct name_tok : tk<name> {};
 // own, so `200..2000` reads as 200, `..`, 2000.
 struct fraction_digits : pg::plus<pg::digit> {};
 struct leading_point : pg::success {};  // raised for `.5`
+struct second_point : pg::success {};   // raised for `1.2.3`
 struct number_text
     : pg::sor<pg::seq<pg::plus<pg::digit>,
-                      pg::opt<pg::one<'.'>, pg::not_at<pg::one<'.'>>, pg::must<fraction_digits>>>,
+                      pg::opt<pg::one<'.'>, pg::not_at<pg::one<'.'>>, pg::must<fraction_digits>,
+                              pg::opt<pg::at<pg::one<'.'>, pg::digit>, pg::raise<second_point>>>>,
               pg::seq<pg::at<pg::one<'.'>, pg::digit>, pg::raise<leading_point>>> {};
 struct number : number_text {};
 struct signed_number : pg::seq<pg::opt<pg::one<'-'>>, number_text> {};
@@ -86,8 +88,9 @@ struct signed_number_tok : tk<signed_number> {};
 // the line where the string starts rather than at the end of the file.
 struct escape_code : pg::sor<pg::one<'"', '\\', 'n', 't'>, pg::seq<pg::one<'u'>, pg::rep<4, pg::xdigit>>> {};
 struct escape_sequence : pg::seq<pg::one<'\\'>, escape_code> {};
-// The lookahead keeps the error position on the backslash itself.
-struct escape : pg::seq<pg::at<pg::one<'\\'>>, pg::must<escape_sequence>> {};
+// A failed alternative rewinds, so the error points at the backslash itself.
+struct invalid_escape : pg::success {};
+struct escape : pg::seq<pg::at<pg::one<'\\'>>, pg::sor<escape_sequence, pg::raise<invalid_escape>>> {};
 struct plain_char : pg::not_one<'"', '\\', '\n', '\r'> {};
 struct string_close : pg::one<'"'> {};
 struct string_lit : pg::seq<pg::one<'"'>, pg::star<pg::sor<plain_char, escape>>, pg::must<string_close>> {};
