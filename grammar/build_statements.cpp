@@ -192,6 +192,13 @@ ast::Expect expect_of(const Node& n) {
     return e;
 }
 
+// A statement that may appear once: the second one would silently replace
+// the first, so it is an error.
+[[noreturn]] void once_only(const Node& n, const std::string& what, const std::string& help) {
+    const auto s = span_of(n);
+    throw SyntaxError(DiagnosticCode::Q105, what + " is given twice", help, s.line, s.column);
+}
+
 ast::Test test_of(const Node& n) {
     ast::Test t;
     t.span = span_of(n);
@@ -203,7 +210,7 @@ ast::Test test_of(const Node& n) {
                 t.given.push_back({child(*entry, 0).string(), build_expression(child(*entry, 1)), span_of(*entry)});
             }
         } else if (c.kind == K::AsOf) {
-            // A second `as_of` replaces the first; the checker may flag it.
+            if (t.as_of) once_only(c, "`as_of`", "a test runs on one date; keep one `as_of` line");
             t.as_of = build_expression(child(c, 0));
         } else {
             t.expects.push_back(expect_of(c));
@@ -241,19 +248,26 @@ void build_rulebook(const Node& root, ast::Rulebook& book) {
             case K::Criterion: book.criteria.push_back(criterion_of(n)); break;
             case K::Model: book.models.push_back(model_of(n)); break;
             case K::ScoreStmt:
-                // A repeated `score =` keeps the last; the checker reports it.
+                if (book.score) once_only(n, "`score =`", "a rulebook has one score line; combine the parts in it");
                 book.score = build_expression(child(n, 0));
                 book.score_span = span_of(n);
                 break;
             case K::ConfidenceStmt:
+                if (book.confidence) once_only(n, "`confidence =`", "a rulebook has one confidence line");
                 book.confidence = build_expression(child(n, 0));
                 book.confidence_span = span_of(n);
                 break;
             case K::Motion: book.motions.push_back(motion_of(n)); break;
             case K::Escalate: book.escalations.push_back(escalate_of(n)); break;
             case K::Route: book.routes.push_back(route_of(n)); break;
-            case K::QualifiedRoutes: book.qualified_routes = name_list_of(n); break;
-            case K::RejectionReasons: book.rejection_reasons = name_list_of(n); break;
+            case K::QualifiedRoutes:
+                if (book.qualified_routes) once_only(n, "`qualified_routes`", "list every qualified route in one block");
+                book.qualified_routes = name_list_of(n);
+                break;
+            case K::RejectionReasons:
+                if (book.rejection_reasons) once_only(n, "`rejection_reasons`", "list every reason in one block");
+                book.rejection_reasons = name_list_of(n);
+                break;
             case K::Review: book.reviews.push_back(sample_of(n)); break;
             case K::Explore: book.explores.push_back(sample_of(n)); break;
             case K::Test: book.tests.push_back(test_of(n)); break;

@@ -9,6 +9,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <set>
 
 namespace qualify::check_detail {
 
@@ -95,7 +96,10 @@ bool Checker::free_name(const ast::Expr& e) const {
 
 Type Checker::name(ast::Expr& e, Phase phase, int expect_enum) {
     const std::string dotted = join(e.path);
-    int slot = p_.schema.resolve(dotted);
+    // A bare keyword (`score`, `confidence`, `motion`) is never a field: a
+    // field with such a name is reached as `lead.score`.
+    static const std::set<std::string> keywords = {"score", "confidence", "motion"};
+    int slot = keywords.count(dotted) ? -1 : p_.schema.resolve(dotted);
     if (slot >= 0) {
         e.resolved = {ast::Resolved::Kind::Field, slot, -1};
         reads_lead_ = true;
