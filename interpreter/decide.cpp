@@ -96,6 +96,7 @@ void Decider::run() {
 
 void Decider::disqualified() {
     d_.route = "reject";
+    d_.models.clear();
     if (o_.explain) trace(kNoRoot, "route", "reject").note = "a disqualifier fired: nothing else is evaluated";
     review(-1);
 }
@@ -146,21 +147,22 @@ void Decider::criteria(int motion, Decimal& points, Decimal& positive, Decimal& 
 }
 
 void Decider::models() {
+    // Outcomes are reused from lead to lead, so their factor lists keep their capacity.
+    d_.models.resize(p_.models.size());
     for (size_t i = 0; i < p_.models.size(); ++i) {
         const auto& m = p_.models[i];
+        ModelOutcome& out = d_.models[i];
         for (int slot : m.feature_slots) ctx_.field(slot);  // counts unknown inputs, feeds the trace
-        ModelResult r = m.model->evaluate(ctx_.lead().slots.data());
-        ctx_.set_model(static_cast<int>(i), Value::number(r.probability));
-        ModelOutcome out{m.name, r.probability, {}};
-        for (auto& f : r.factors) out.factors.push_back({std::move(f.feature), std::move(f.value), f.contribution});
+        out.name = m.name;
+        out.probability = m.model->evaluate_into(ctx_.lead().slots.data(), out.factors);
+        ctx_.set_model(static_cast<int>(i), Value::number(out.probability));
         if (o_.explain) {
-            TraceEntry& t = trace(kNoRoot, "model " + m.name, r.probability.to_fixed(4));
+            TraceEntry& t = trace(kNoRoot, "model " + m.name, out.probability.to_fixed(4));
             t.inputs = trace_inputs(ctx_, ctx_.take_reads(), o_.show_pii);
             for (const auto& f : out.factors)
-                t.note += (t.note.empty() ? "" : ", ") + f.feature + " = " + f.value + " " +
+                t.note += (t.note.empty() ? "" : ", ") + std::string(f.feature) + " = " + f.value + " " +
                           (f.contribution < Decimal::zero() ? "" : "+") + f.contribution.to_fixed(4);
         }
-        d_.models.push_back(std::move(out));
     }
 }
 
@@ -256,11 +258,32 @@ void Decider::finish_unknown() {
         if (read[i]) d_.unknown.push_back(p_.schema.fields[i].name);
 }
 
+// Clears a decision for the next lead, keeping the capacity of its lists:
+// a run decides many leads into one Decision without allocating each time.
+void reset(Decision& d) {
+    d.is_error = false;
+    d.error.clear();
+    d.route = {};
+    d.route_label.reset();
+    d.action.reset();
+    d.score.reset();
+    d.confidence.reset();
+    d.disqualified.clear();
+    d.motion.reset();
+    d.reasons.clear();
+    d.escalations.clear();
+    d.unknown.clear();
+    d.review = d.explore = false;
+    d.explored_from.reset();
+    d.traced = false;
+    d.trace.clear();
+}
+
 }  // namespace
 
 void decide(EvalContext& ctx, const Lead& lead, const DecideOptions& options, Decision& d) {
     const Program& p = ctx.program();
-    d = Decision{};
+    reset(d);
     d.id = lead.id;
     d.line = lead.line;
     // Formatting the date costs more than some rules; runs keep one as-of date.
@@ -284,9 +307,9 @@ void decide(EvalContext& ctx, const Lead& lead, const DecideOptions& options, De
             where = " in " + p.root_names[static_cast<size_t>(ctx.current_root())] + " (" + p.ast->file + ":" +
                     std::to_string(span.line) + ":" + std::to_string(span.column) + ")";
         }
-        std::string id = std::move(d.id);
-        d = Decision{};
-        d.id = std::move(id);
+        reset(d);
+        d.models.clear();
+        d.id = lead.id;
         d.line = lead.line;
         d.is_error = true;
         d.error = std::string(e.what()) + where;

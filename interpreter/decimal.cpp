@@ -62,6 +62,21 @@ Decimal operator/(Decimal a, Decimal b) {
     if (b.raw() == 0) throw ArithmeticError("division by zero");
     const bool negative = (a.raw() < 0) != (b.raw() < 0);
     const u128 d = wide::magnitude(b.raw());
+    // Fast path for divisors below about 340 (nearly every rulebook division):
+    // a*S/b = (a/b)*S + ((a%b)*S)/b, where (a%b)*S < b*S still fits in 128
+    // bits, so no 256-bit division is needed. The result is the same.
+    constexpr u128 kMaxU = ~u128{0};
+    if (d <= kMaxU / kScaleU) {
+        const u128 m = wide::magnitude(a.raw());
+        const u128 q1 = m / d, r1 = m - (m / d) * d;
+        if (q1 < kMaxU / kScaleU - 1) {
+            const u128 t = r1 * kScaleU;
+            const u128 q2 = t / d;
+            u128 q = q1 * kScaleU + q2, r = t - q2 * d;
+            if (!wide::round_half_even(q, r, d)) overflow();
+            return from_magnitude(q, negative);
+        }
+    }
     const wide::U256 n = wide::mul(wide::magnitude(a.raw()), kScaleU);
     u128 q, r;
     if (!wide::divmod(n, d, q, r) || !wide::round_half_even(q, r, d)) overflow();

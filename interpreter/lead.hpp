@@ -15,16 +15,36 @@
 namespace qualify {
 
 // Owns the bytes of strings and the elements of lists that Values point at.
-// Deques keep addresses stable as they grow.
+// Slots are pooled: clear() makes them reusable without freeing, so a run
+// that reads and decides many leads stops allocating once warmed up. Deques
+// keep every slot's address stable as the pool grows.
 class Arena {
 public:
-    std::string_view keep(std::string s) { strings_.push_back(std::move(s)); return strings_.back(); }
-    const Value* keep(std::vector<Value> items) { lists_.push_back(std::move(items)); return lists_.back().data(); }
-    void clear() { strings_.clear(); lists_.clear(); }
+    std::string_view keep(std::string_view s) {
+        if (used_strings_ == strings_.size()) strings_.emplace_back();
+        std::string& slot = strings_[used_strings_++];
+        slot.assign(s.data(), s.size());
+        return slot;
+    }
+    // An empty list to fill; its elements stay put until clear().
+    std::vector<Value>& new_list() {
+        if (used_lists_ == lists_.size()) lists_.emplace_back();
+        std::vector<Value>& slot = lists_[used_lists_++];
+        slot.clear();
+        return slot;
+    }
+    const Value* keep(std::vector<Value> items) {
+        std::vector<Value>& slot = new_list();
+        slot = std::move(items);
+        return slot.data();
+    }
+    void clear() { used_strings_ = used_lists_ = 0; }
 
 private:
     std::deque<std::string> strings_;
     std::deque<std::vector<Value>> lists_;
+    size_t used_strings_ = 0;
+    size_t used_lists_ = 0;
 };
 
 struct Lead {

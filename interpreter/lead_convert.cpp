@@ -121,7 +121,7 @@ std::optional<Value> convert_scalar(const FieldInfo& field, std::string_view tex
                                     std::string& error) {
     switch (field.type) {
         case ScalarType::String:
-            return Value::string(arena.keep(std::string(text)));
+            return Value::string(arena.keep(text));
         case ScalarType::Int:
             return convert_int(text, field, error);
         case ScalarType::Decimal: {
@@ -157,7 +157,7 @@ std::optional<Value> convert_text(const SchemaInfo& schema, const FieldInfo& fie
     if (field.is_list) {
         // Elements are trimmed; empty elements and elements that are unknown
         // values are dropped, so "a; ;b" and "a;N/A;b" both read as [a, b].
-        std::vector<Value> items;
+        std::vector<Value>& items = arena.new_list();
         size_t start = 0;
         while (start <= raw.size()) {
             size_t end = raw.find(';', start);
@@ -170,9 +170,9 @@ std::optional<Value> convert_text(const SchemaInfo& schema, const FieldInfo& fie
             items.push_back(*v);
         }
         const auto n = static_cast<uint32_t>(items.size());
-        return Value::list(arena.keep(std::move(items)), n);
+        return Value::list(items.data(), n);
     }
-    if (field.type == ScalarType::String) return Value::string(arena.keep(std::string(raw)));
+    if (field.type == ScalarType::String) return Value::string(arena.keep(raw));
     const std::string_view text = trim(raw);
     if (text.empty()) return Value::unknown();
     return convert_scalar(field, text, arena, error);

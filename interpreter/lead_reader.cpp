@@ -245,7 +245,7 @@ private:
                 return fail(field_error_shape(field, "expected a list", shape_name(type)));
             od::array a;
             if (v.get_array().get(a)) return syntax();
-            std::vector<Value> items;
+            std::vector<Value>& items = lead_.arena.new_list();
             for (auto element : a) {
                 od::value e;
                 if (element.get(e)) return syntax();
@@ -255,7 +255,7 @@ private:
                 if (!dropped) items.push_back(item);
             }
             const auto n = static_cast<uint32_t>(items.size());
-            out = Value::list(lead_.arena.keep(std::move(items)), n);
+            out = Value::list(items.data(), n);
             return true;
         }
         return scalar(field, v, type, out);
@@ -295,7 +295,7 @@ private:
             switch (field.type) {
                 case ScalarType::String:
                     // CRMs send ids as numbers: keep the number's own text.
-                    out = Value::string(lead_.arena.keep(std::string(token)));
+                    out = Value::string(lead_.arena.keep(token));
                     return true;
                 case ScalarType::Int:
                 case ScalarType::Decimal: {

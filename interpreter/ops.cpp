@@ -66,7 +66,7 @@ Value intersect(const Value& a, const Value& b, Arena& arena) {
             for (uint32_t i = 0; i < v.count; ++i) f(v.items[i]);
         }
     };
-    std::vector<Value> out;
+    std::vector<Value>& out = arena.new_list();
     elements(a, [&](const Value& e) {
         if (member(e, b).b) {
             for (const auto& o : out)
@@ -75,7 +75,7 @@ Value intersect(const Value& a, const Value& b, Arena& arena) {
         }
     });
     auto n = static_cast<uint32_t>(out.size());
-    return Value::list(n ? arena.keep(std::move(out)) : nullptr, n);
+    return Value::list(n ? out.data() : nullptr, n);
 }
 
 Value regex_match(const Value& s, const re2::RE2& pattern) {

@@ -125,7 +125,7 @@ Value ReferenceEngine::eval(RootId root, EvalContext& ctx) const {
 }
 
 Value persist(const Value& v, Arena& arena) {
-    if (v.kind == Value::Kind::String) return Value::string(arena.keep(std::string(v.s)));
+    if (v.kind == Value::Kind::String) return Value::string(arena.keep(v.s));
     if (v.kind == Value::Kind::List) {
         std::vector<Value> items;
         for (uint32_t i = 0; i < v.count; ++i) items.push_back(persist(v.items[i], arena));

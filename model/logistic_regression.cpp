@@ -54,21 +54,18 @@ ModelFactor contribution_of(const LogisticFeature& f, const Value& v) {
 
 }  // namespace
 
-ModelResult LogisticRegression::evaluate(const Value* slots) const {
-    ModelResult result;
-    result.factors.reserve(spec_.features.size());
+Decimal LogisticRegression::evaluate_into(const Value* slots, std::vector<ModelFactor>& factors) const {
+    factors.clear();
     Decimal log_odds = spec_.intercept;
     for (const auto& f : spec_.features) {
-        result.factors.push_back(contribution_of(f, slots[f.slot]));
-        log_odds = log_odds + result.factors.back().contribution;
+        factors.push_back(contribution_of(f, slots[f.slot]));
+        log_odds = log_odds + factors.back().contribution;
     }
-    result.probability = Decimal::sigmoid(log_odds);
     // Stable, so equal magnitudes keep the file's feature order.
-    std::stable_sort(result.factors.begin(), result.factors.end(),
-                     [](const ModelFactor& a, const ModelFactor& b) {
-                         return a.contribution.abs() > b.contribution.abs();
-                     });
-    return result;
+    std::stable_sort(factors.begin(), factors.end(), [](const ModelFactor& a, const ModelFactor& b) {
+        return a.contribution.abs() > b.contribution.abs();
+    });
+    return Decimal::sigmoid(log_odds);
 }
 
 }  // namespace qualify

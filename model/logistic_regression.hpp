@@ -58,7 +58,7 @@ public:
 
     // Throws ArithmeticError when a term overflows (an absurd input value);
     // the evaluator turns that into an error decision for the lead.
-    ModelResult evaluate(const Value* slots) const override;
+    Decimal evaluate_into(const Value* slots, std::vector<ModelFactor>& factors) const override;
 
 private:
     LogisticRegressionSpec spec_;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "interpreter/decimal.hpp"
+#include "qualify/decision.hpp"
 #include "interpreter/schema.hpp"
 #include "interpreter/value.hpp"
 
@@ -14,11 +15,8 @@
 
 namespace qualify {
 
-struct ModelFactor {
-    std::string feature;   // schema field, dotted
-    std::string value;     // the input as text ("software", "1100", "unknown")
-    Decimal contribution;  // to the log-odds
-};
+// ModelFactor (feature, value as text, contribution) is public: decisions
+// carry the factors (include/qualify/decision.hpp).
 
 struct ModelResult {
     Decimal probability;               // in [0, 1], 18 places
@@ -42,8 +40,16 @@ public:
     // "logistic_regression" (trees come with the model issue).
     virtual std::string kind() const = 0;
 
-    // Evaluates a lead given as one Value per schema slot.
-    virtual ModelResult evaluate(const Value* slots) const = 0;
+    // Evaluates a lead given as one Value per schema slot: the probability,
+    // and the factors into `factors` (cleared first; its capacity is reused
+    // from lead to lead).
+    virtual Decimal evaluate_into(const Value* slots, std::vector<ModelFactor>& factors) const = 0;
+
+    ModelResult evaluate(const Value* slots) const {
+        ModelResult r;
+        r.probability = evaluate_into(slots, r.factors);
+        return r;
+    }
 };
 
 }  // namespace qualify

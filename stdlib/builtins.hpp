@@ -15,10 +15,22 @@
 
 namespace qualify {
 
+// A small memo of decay() results: the same (days, half-life) pairs recur
+// from lead to lead, and the power costs more than the rest of a criterion.
+// Pure function, so a hit gives exactly what computing would.
+struct DecayMemo {
+    struct Entry {
+        Decimal days, half_life, result;
+        bool used = false;
+    };
+    Entry entries[64];
+};
+
 // What a built-in may use besides its arguments.
 struct CallContext {
     Arena& arena;    // storage for strings and lists the call creates
     int32_t as_of;   // the run's as-of date, in days since 1970-01-01
+    DecayMemo decay_memo{};
 };
 
 // Arguments arrive flattened: a range parameter takes two values (low, high).

@@ -24,11 +24,16 @@ Value proximity(const Value* a, CallContext&) {
 }
 
 // decay(days, half_life: h) = 0.5^(days / h); 1 for days <= 0.
-Value decay(const Value* a, CallContext&) {
+Value decay(const Value* a, CallContext& ctx) {
     Decimal days = a[0].n, half_life = a[1].n;
     if (days <= Decimal::zero()) return Value::number(Decimal::one());
+    auto key = static_cast<unsigned __int128>(days.raw() ^ (half_life.raw() * 31));
+    auto& e = ctx.decay_memo.entries[static_cast<uint64_t>(key ^ (key >> 64)) % 64];
+    if (e.used && e.days == days && e.half_life == half_life) return Value::number(e.result);
     static const Decimal half = Decimal::from_raw(Decimal::kScale / 2);
-    return Value::number(Decimal::pow(half, days / half_life));
+    Decimal result = Decimal::pow(half, days / half_life);
+    e = {days, half_life, result, true};
+    return Value::number(result);
 }
 
 Value min_of(const Value* a, CallContext&) { return Value::number(a[1].n < a[0].n ? a[1].n : a[0].n); }

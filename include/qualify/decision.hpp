@@ -27,16 +27,17 @@ struct ReasonItem {
     Decimal weight;  // `of`
 };
 
-struct ModelFactorOut {
-    std::string feature;
-    std::string value;
+// One feature's contribution to a model's log-odds.
+struct ModelFactor {
+    std::string_view feature;  // schema field, dotted (owned by the loaded model)
+    std::string value;         // the input as text ("software", "1100", "unknown")
     Decimal contribution;
 };
 
 struct ModelOutcome {
     std::string_view name;
     Decimal probability;
-    std::vector<ModelFactorOut> factors;
+    std::vector<ModelFactor> factors;  // largest |contribution| first
 };
 
 // One line of the explain trace: a rule, its inputs, its result.
