@@ -142,8 +142,11 @@ NativeDecision NativeSaas::decide(const Lead& lead) const {
         rules = rules < kZero ? kZero : (rules > kHundred ? kHundred : rules);
         known_share = (positive - unknown) / positive;
     }
-    Decimal probability = p_.models[0].model->evaluate(v).probability;
-    Decimal score = dec("0.7") * rules + dec("0.3") * probability * kHundred;
+    Decimal score = rules;
+    if (!p_.models.empty()) {  // the bench also runs the rulebook without its model
+        Decimal probability = p_.models[0].model->evaluate_into(v, factors_);
+        score = dec("0.7") * rules + dec("0.3") * probability * kHundred;
+    }
     score = (score < kZero ? kZero : (score > kHundred ? kHundred : score)).round_half_away(2);
     Decimal confidence = clamp01(known_share).round_half_away(2);
     if (confidence < dec("0.5")) ++d.escalations;

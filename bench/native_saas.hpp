@@ -27,6 +27,7 @@ private:
     const Program& p_;
     int email, source, domain, employees, industry, country, stack, seniority, job_change, customer, competitor,
         pages, downloads, intent, spike, active_users;
+    mutable std::vector<ModelFactor> factors_;  // reused, as the engine reuses its own
 };
 
 }  // namespace qualify
