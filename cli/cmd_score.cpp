@@ -72,7 +72,7 @@ int cmd_score(Words words) {
     LeadStream stream(*rulebook, options, threads, /*make_json=*/!queue);
     StreamCounts counts;
     if (queue) {
-        QueueView view(route_order(read_file(paths[0])));
+        QueueView view(rulebook->route_names());
         counts = stream.run(in, [&](StreamResult& r) { view.add(r.decision); });
         view.print(std::cout, isatty(STDOUT_FILENO) == 1);
     } else {

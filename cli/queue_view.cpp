@@ -2,39 +2,10 @@
 #include "cli/queue_view.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 namespace qualify::cli {
 
 namespace {
-
-// A minimal tokenizer, just enough to find route declarations: words,
-// with comments and string literals (ordinary and raw) skipped.
-std::vector<std::string> words_of(std::string_view s) {
-    std::vector<std::string> words;
-    size_t i = 0;
-    auto ident = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
-    while (i < s.size()) {
-        char c = s[i];
-        if (c == '#') {
-            while (i < s.size() && s[i] != '\n') ++i;
-        } else if (c == '"' || (c == 'r' && i + 1 < s.size() && s[i + 1] == '"')) {
-            bool raw = c == 'r';
-            i += raw ? 2 : 1;
-            while (i < s.size() && s[i] != '"') i += (!raw && s[i] == '\\') ? 2 : 1;
-            ++i;
-            words.emplace_back("\"");  // a string is a token too
-        } else if (ident(c)) {
-            size_t start = i;
-            while (i < s.size() && ident(s[i])) ++i;
-            words.emplace_back(s.substr(start, i - start));
-        } else {
-            if (!std::isspace(static_cast<unsigned char>(c))) words.emplace_back(1, c);
-            ++i;
-        }
-    }
-    return words;
-}
 
 constexpr const char* kReset = "\033[0m";
 constexpr const char* kBold = "\033[1m";
@@ -59,18 +30,6 @@ std::string padded(std::string s, size_t width) {
 }
 
 }  // namespace
-
-std::vector<std::string> route_order(std::string_view source) {
-    std::vector<std::string> routes;
-    auto words = words_of(source);
-    for (size_t i = 0; i + 2 < words.size(); ++i) {
-        if (words[i] != "route") continue;
-        if (words[i + 2] != "when" && words[i + 2] != "otherwise") continue;
-        if (std::find(routes.begin(), routes.end(), words[i + 1]) == routes.end())
-            routes.push_back(words[i + 1]);
-    }
-    return routes;
-}
 
 void QueueView::add(const Decision& d) {
     Entry e;

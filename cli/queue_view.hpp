@@ -13,11 +13,8 @@
 
 namespace qualify::cli {
 
-// The route names of a rulebook in declaration order, read from its source
-// text: the public API does not list them. Comments and strings are
-// skipped; a route is `route NAME` followed by `when` or `otherwise`.
-std::vector<std::string> route_order(std::string_view source);
-
+// Collects decisions and prints them ranked. `routes` are the rulebook's
+// routes in declaration order (Rulebook::route_names()).
 class QueueView {
 public:
     explicit QueueView(std::vector<std::string> routes) : routes_(std::move(routes)) {}

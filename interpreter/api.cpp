@@ -20,6 +20,11 @@ const std::string& Rulebook::name() const { return program_->name; }
 const std::string& Rulebook::version() const { return program_->version; }
 const std::string& Rulebook::hash() const { return program_->hash; }
 const std::string& Rulebook::file() const { return program_->ast->file; }
+std::vector<std::string> Rulebook::route_names() const {
+    std::vector<std::string> names;
+    for (const auto& r : program_->routes) names.push_back(r.name);
+    return names;
+}
 std::string Rulebook::disassemble() const { return qualify::disassemble(*program_); }
 
 std::string Compilation::render() const {

@@ -28,6 +28,8 @@ public:
     const std::string& version() const;
     const std::string& hash() const;  // "sha256:…"
     const std::string& file() const;
+    // The routes in declaration order (the queue view ranks by it).
+    std::vector<std::string> route_names() const;
     // The bytecode, one instruction a line (`qualify disasm`).
     std::string disassemble() const;
     const Program& program() const { return *program_; }
