@@ -148,6 +148,22 @@ def lead(rng, n, disqualifier=None):
         put(rec, "product.active_users", maybe(rng, rng.randint(1, 30), 0.85, 0.05))
     else:
         put(rec, "product.active_users", maybe(rng, 0, 0.05, 0.02))
+    # About one lead in twelve is a strong inbound fit, fully enriched: the
+    # leads a queue exists for, so the sample shows the ae route too.
+    if disqualifier is None and rng.random() < 0.08:
+        rec["source"] = "inbound_form"
+        put(rec, "company.industry", rng.choice(["software", "fintech", "healthtech"]))
+        put(rec, "company.employees", rng.randint(200, 2000))
+        put(rec, "company.country", rng.choice(["US", "DE", "GB", "FR", "CA"]))
+        put(rec, "company.tech_stack", sorted(rng.sample(["salesforce", "hubspot", "segment", "snowflake"], 2)))
+        put(rec, "contact.seniority", rng.choice(["director", "vp", "cxo"]))
+        put(rec, "contact.changed_job_recently", False)
+        put(rec, "crm.is_customer", False)
+        put(rec, "crm.is_competitor", False)
+        put(rec, "engagement.pages_visited", rng.randint(15, 40))
+        put(rec, "engagement.downloads", rng.randint(2, 4))
+        put(rec, "intent.score", float(rng.randint(700, 1000)) / 10)
+        put(rec, "intent.days_since_spike", rng.randint(0, 10))
     return rec
 
 
