@@ -307,6 +307,17 @@ void Checker::models() {
     }
 }
 
+// `score =` and `confidence =`: a number that is never unknown.
+RootId Checker::number_line(ast::Expr& e, Phase phase, const std::string& what) {
+    Type t = expr(e, phase);
+    if (!t.invalid() && !t.numeric())
+        error(DiagnosticCode::Q103, e.span, "`" + what + " =` must be a number, got " + type_name(t, p_.enums));
+    else if (t.optional)
+        error(DiagnosticCode::Q111, e.span, "`" + what + " =` may be unknown for some leads",
+              "give unknown parts a default with `??`, e.g. `0.7 * rules + 0.3 * (model ?? 0) * 100`");
+    return add_root(&e, what);
+}
+
 void Checker::rules() {
     auto& rb = *p_.ast;
     std::set<std::string> codes;
@@ -329,27 +340,11 @@ void Checker::rules() {
     p_.motion_enum = static_cast<int>(p_.enums.size());
     p_.enums.push_back(std::move(motion_enum));
 
-    if (rb.score) {
-        Type t = expr(*rb.score, Phase::Score);
-        if (!t.invalid() && !t.numeric())
-            error(DiagnosticCode::Q103, rb.score->span, "`score =` must be a number, got " + type_name(t, p_.enums));
-        else if (t.optional)
-            error(DiagnosticCode::Q111, rb.score->span, "`score =` may be unknown for some leads",
-                  "give unknown parts a default with `??`, e.g. `0.7 * rules + 0.3 * (model ?? 0) * 100`");
-        p_.score = add_root(rb.score.get(), "score");
-    }
+    if (rb.score) p_.score = number_line(*rb.score, Phase::Score, "score");
     if (rb.criteria.empty() && !rb.score)
         error(DiagnosticCode::Q113, rb.header_span, "the rulebook has neither criteria nor a `score =` line",
               "add weighted criteria (`criterion CODE weight N = …`) or a `score = …` line");
-    if (rb.confidence) {
-        Type t = expr(*rb.confidence, Phase::Confidence);
-        if (!t.invalid() && !t.numeric())
-            error(DiagnosticCode::Q103, rb.confidence->span, "`confidence =` must be a number, got " + type_name(t, p_.enums));
-        else if (t.optional)
-            error(DiagnosticCode::Q111, rb.confidence->span, "`confidence =` may be unknown for some leads",
-                  "give unknown parts a default with `??`");
-        p_.confidence = add_root(rb.confidence.get(), "confidence");
-    }
+    if (rb.confidence) p_.confidence = number_line(*rb.confidence, Phase::Confidence, "confidence");
     std::set<std::string> escalation_codes;
     for (auto& e : rb.escalations) {
         if (!escalation_codes.insert(e.code).second)

@@ -74,6 +74,7 @@ private:
                        Phase phase, const std::string& kind);
     bool criterion(const ast::Criterion& c, int motion);
     std::optional<Decimal> weight(const std::string& text, const ast::Span& span);
+    RootId number_line(ast::Expr& e, Phase phase, const std::string& what);
     void motions();
     void routes();
     void samples();

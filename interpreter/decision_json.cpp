@@ -14,6 +14,17 @@ void key(std::string& out, const char* k) {
     out += "\":";
 }
 
+// `[a,b,…]` with each element written by `write`.
+template <typename Items, typename Write>
+void array(std::string& out, const Items& items, Write write) {
+    out.push_back('[');
+    for (size_t i = 0; i < items.size(); ++i) {
+        if (i) out.push_back(',');
+        write(items[i]);
+    }
+    out.push_back(']');
+}
+
 void opt_string(std::string& out, const std::optional<std::string_view>& v) {
     if (v) append_json_string(out, *v);
     else out += "null";
@@ -25,16 +36,13 @@ void opt_number(std::string& out, const std::optional<Decimal>& v, int places) {
 }
 
 void codes(std::string& out, const std::vector<CodeAndReason>& items) {
-    out.push_back('[');
-    for (size_t i = 0; i < items.size(); ++i) {
-        if (i) out.push_back(',');
+    array(out, items, [&](const CodeAndReason& c) {
         out += "{\"code\":";
-        append_json_string(out, items[i].code);
+        append_json_string(out, c.code);
         out += ",\"reason\":";
-        append_json_string(out, items[i].reason);
+        append_json_string(out, c.reason);
         out.push_back('}');
-    }
-    out.push_back(']');
+    });
 }
 
 void model(std::string& out, const ModelOutcome& m) {
@@ -42,18 +50,17 @@ void model(std::string& out, const ModelOutcome& m) {
     append_json_string(out, m.name);
     out += ",\"probability\":";
     append_json_string(out, m.probability.to_fixed(4));
-    out += ",\"factors\":[";
-    for (size_t i = 0; i < m.factors.size(); ++i) {
-        if (i) out.push_back(',');
+    out += ",\"factors\":";
+    array(out, m.factors, [&](const ModelFactor& f) {
         out += "{\"feature\":";
-        append_json_string(out, m.factors[i].feature);
+        append_json_string(out, f.feature);
         out += ",\"value\":";
-        append_json_string(out, m.factors[i].value);
+        append_json_string(out, f.value);
         out += ",\"contribution\":";
-        append_json_string(out, m.factors[i].contribution.to_fixed(4));
+        append_json_string(out, f.contribution.to_fixed(4));
         out.push_back('}');
-    }
-    out += "]}";
+    });
+    out.push_back('}');
 }
 
 void trace(std::string& out, const std::vector<TraceEntry>& entries) {
@@ -123,10 +130,7 @@ std::string to_json(const Decision& d) {
     key(out, "motion");
     opt_string(out, d.motion);
     key(out, "reasons");
-    out.push_back('[');
-    for (size_t i = 0; i < d.reasons.size(); ++i) {
-        const auto& r = d.reasons[i];
-        if (i) out.push_back(',');
+    array(out, d.reasons, [&](const ReasonItem& r) {
         out += "{\"code\":";
         append_json_string(out, r.code);
         out += ",\"label\":";
@@ -136,30 +140,17 @@ std::string to_json(const Decision& d) {
         out += ",\"of\":";
         append_json_string(out, r.weight.to_string());
         out.push_back('}');
-    }
-    out.push_back(']');
+    });
     key(out, "model");
     if (d.models.empty()) out += "null";
     else if (d.models.size() == 1) model(out, d.models[0]);
-    else {
-        out.push_back('[');
-        for (size_t i = 0; i < d.models.size(); ++i) {
-            if (i) out.push_back(',');
-            model(out, d.models[i]);
-        }
-        out.push_back(']');
-    }
+    else array(out, d.models, [&](const ModelOutcome& m) { model(out, m); });
     key(out, "summary");
     append_json_string(out, summary(d));
     key(out, "escalations");
     codes(out, d.escalations);
     key(out, "unknown");
-    out.push_back('[');
-    for (size_t i = 0; i < d.unknown.size(); ++i) {
-        if (i) out.push_back(',');
-        append_json_string(out, d.unknown[i]);
-    }
-    out.push_back(']');
+    array(out, d.unknown, [&](std::string_view f) { append_json_string(out, f); });
     key(out, "review");
     out += d.review ? "true" : "false";
     key(out, "explore");

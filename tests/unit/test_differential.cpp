@@ -3,21 +3,19 @@
 // for 10,000 generated leads each (with missing, null and placeholder fields).
 #include "bench/lead_generator.hpp"
 #include "qualify/qualify.hpp"
+#include "repo_rulebooks.hpp"
 
 #include <doctest/doctest.h>
 
-#include <filesystem>
 
 using namespace qualify;
 
 TEST_CASE("VM and reference evaluator agree on every repo rulebook") {
     int rulebooks = 0;
-    for (const auto& entry : std::filesystem::directory_iterator(std::string(QUALIFY_SOURCE_DIR) + "/rulebooks")) {
-        const auto path = entry.path();
-        if (path.extension() != ".qual" || path.string().ends_with(".test.qual")) continue;
+    for (const std::string& path : repo_rulebooks()) {
         ++rulebooks;
-        CAPTURE(path.string());
-        Compilation c = compile_file(path.string());
+        CAPTURE(path);
+        Compilation c = compile_file(path);
         REQUIRE_MESSAGE(c.ok(), c.render());
         int32_t as_of = *parse_date("2026-11-23");
         EvalOptions vm_options{as_of, true, true, EngineKind::Vm};
