@@ -129,7 +129,9 @@ void Decider::criteria(int motion, Decimal& points, Decimal& positive, Decimal& 
             TraceEntry& t = trace(c.fit, p_.root_names[static_cast<size_t>(c.fit)], v.known() ? fit_of(v).to_string() : "unknown");
             t.points = contribution;
             t.weight = weight;
-            if (!v.known()) t.note = "fit unknown: contributes 0, weight counts as unknown";
+            if (!v.known())
+                t.note = positive_weight ? "fit unknown: contributes 0, weight counts as unknown"
+                                         : "fit unknown: contributes 0";
             else if (m && weight != c.weight) t.note = "weight set by motion " + m->name;
         }
         if (contribution != Decimal::zero()) d_.reasons.push_back({c.code, c.label, contribution, weight});

@@ -266,7 +266,7 @@ private:
         if (e.type().get(type)) return syntax();
         switch (type) {
             case od::json_type::null:
-                return fail(field_error_shape(field, "list elements cannot be null", "null"));
+                return fail(field_error_shape(field, "expected list elements", "a null element"));
             case od::json_type::array:
             case od::json_type::object:
                 return fail(field_error_shape(field, "expected list elements that are " + expected(field),
