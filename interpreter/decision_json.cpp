@@ -103,7 +103,9 @@ void trace(std::string& out, const std::vector<TraceEntry>& entries) {
 }  // namespace
 
 std::string to_json(const Decision& d) {
-    std::string out = "{";
+    std::string out;
+    out.reserve(d.traced ? 4096 : 1024);  // a typical decision line, so it is built without regrowing
+    out.push_back('{');
     key(out, "id");
     if (d.id.empty()) out += "null";
     else append_json_string(out, d.id);
