@@ -8,9 +8,7 @@
 #include "sha256.hpp"
 
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 namespace qualify::check_detail {
 

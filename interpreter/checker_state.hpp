@@ -55,7 +55,6 @@ public:
     Program& p_;
 
 private:
-    friend struct ExprChecker;
     Type record(ast::Expr& e, Type t);
     Type name(ast::Expr& e, Phase phase, int expect_enum);
     Type binary(ast::Expr& e, Phase phase);
