@@ -78,5 +78,6 @@ void add_string_builtins(std::vector<Builtin>& out);
 void add_date_builtins(std::vector<Builtin>& out);
 void add_collection_builtins(std::vector<Builtin>& out);
 void add_regex_builtins(std::vector<Builtin>& out);
+void add_email_builtins(std::vector<Builtin>& out);
 
 }  // namespace qualify

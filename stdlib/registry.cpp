@@ -11,6 +11,7 @@ const std::vector<Builtin>& builtins() {
         add_date_builtins(out);
         add_collection_builtins(out);
         add_regex_builtins(out);
+        add_email_builtins(out);
         return out;
     }();
     return table;
