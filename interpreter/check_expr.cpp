@@ -588,6 +588,18 @@ Type Checker::call(ast::Expr& e, Phase phase) {
             return record(e, Type{});
         }
     }
+    if (b.name == "parse_date") {
+        // A literal format that can never give a date is caught here; a
+        // computed one is a runtime error (stdlib/dates.cpp).
+        const ast::Expr& f = *e.args[1];
+        if (f.kind == ast::Expr::Kind::String && (f.text.find("YYYY") == std::string::npos ||
+                                                  f.text.find("MM") == std::string::npos ||
+                                                  f.text.find("DD") == std::string::npos)) {
+            error(DiagnosticCode::Q114, f.span, "the format `" + f.text + "` lacks YYYY, MM or DD",
+                  "write a format such as \"DD/MM/YYYY\"");
+            return record(e, Type{});
+        }
+    }
     e.resolved = {ast::Resolved::Kind::Function, id, -1};
     if (b.uses_as_of) reads_lead_ = true;  // per-run, so never a constant
     Type r = b.result(types);

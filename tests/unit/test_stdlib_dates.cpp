@@ -25,8 +25,9 @@ TEST_CASE("parse_date is unknown for text that does not fit or is not a real dat
     CHECK(outcome(R"(parse_date(s, "YYYY-MM-DD") == date("2026-01-01"))") == "unknown");
 }
 
-TEST_CASE("a parse_date format without YYYY, MM and DD is a runtime error") {
-    CHECK(outcome(R"(known(parse_date(s, "YYYY-MM")))", R"({"id":"x","s":"2026-03"})").rfind("error: parse_date", 0) == 0);
+TEST_CASE("a parse_date format without YYYY, MM and DD is Q114 when literal, else a runtime error") {
+    CHECK(stdlib_test::compile_errors(R"(known(parse_date(s, "YYYY-MM")))").find("Q114") != std::string::npos);
+    CHECK(outcome("known(parse_date(s, t))", R"({"id":"x","s":"2026-03","t":"YYYY-MM"})").rfind("error: parse_date", 0) == 0);
 }
 
 TEST_CASE("days_between counts whole days from a to b") {
