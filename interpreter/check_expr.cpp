@@ -539,6 +539,28 @@ Type Checker::call(ast::Expr& e, Phase phase) {
             }
             t = Type::collection(K::Range, K::Decimal, -1, lo.optional || hi.optional);
             record(a, t);
+        } else if (pk == ParamKind::Pattern) {
+            // Compiled once here, like `matches`; the call receives its index.
+            if (a.kind != ast::Expr::Kind::String) {
+                expr(a, phase);
+                error(DiagnosticCode::Q107, a.span,
+                      "`" + std::string(b.params[i].name) + "` of `" + std::string(b.name) +
+                          "` needs a pattern written as a string literal",
+                      "write the pattern inline, e.g. " + sig);
+                invalid = true;
+                continue;
+            }
+            expr(a, phase);
+            auto re = std::make_unique<re2::RE2>(a.text, re2::RE2::Quiet);
+            if (!re->ok()) {
+                error(DiagnosticCode::Q107, a.span, "invalid regular expression: " + re->error(),
+                      "patterns are RE2 syntax (no backreferences or lookaround); raw strings r\"…\" avoid double escaping");
+                invalid = true;
+                continue;
+            }
+            a.resolved = {ast::Resolved::Kind::Regex, static_cast<int>(p_.regexes.size()), -1};
+            p_.regexes.push_back(std::move(re));
+            t = Type::of(K::String);
         } else {
             t = expr(a, phase);
             if (t.invalid()) { invalid = true; continue; }
@@ -546,7 +568,7 @@ Type Checker::call(ast::Expr& e, Phase phase) {
                         (pk == ParamKind::String && t.kind == K::String) || (pk == ParamKind::Date && t.kind == K::Date) ||
                         (pk == ParamKind::Collection && (t.kind == K::List || t.kind == K::Set));
             if (!fits) {
-                static const char* want[] = {"a number", "a string", "a date", "a list or set", "a range", "a value"};
+                static const char* want[] = {"a number", "a string", "a date", "a list or set", "a range", "a value", "a pattern"};
                 error(DiagnosticCode::Q103, a.span,
                       "`" + std::string(b.name) + "` takes " + want[static_cast<int>(pk)] + " as `" +
                           std::string(b.params[i].name) + "`, got " + type_name(t, p_.enums),
@@ -563,6 +585,18 @@ Type Checker::call(ast::Expr& e, Phase phase) {
         const ast::Expr& a = *e.args[0];
         if (a.kind == ast::Expr::Kind::String && !parse_iso_date(a.text)) {
             error(DiagnosticCode::Q125, a.span, "`" + a.text + "` is not a valid date", "write dates as YYYY-MM-DD");
+            return record(e, Type{});
+        }
+    }
+    if (b.name == "parse_date") {
+        // A literal format that can never give a date is caught here; a
+        // computed one is a runtime error (stdlib/dates.cpp).
+        const ast::Expr& f = *e.args[1];
+        if (f.kind == ast::Expr::Kind::String && (f.text.find("YYYY") == std::string::npos ||
+                                                  f.text.find("MM") == std::string::npos ||
+                                                  f.text.find("DD") == std::string::npos)) {
+            error(DiagnosticCode::Q114, f.span, "the format `" + f.text + "` lacks YYYY, MM or DD",
+                  "write a format such as \"DD/MM/YYYY\"");
             return record(e, Type{});
         }
     }

@@ -109,6 +109,10 @@ private:
                         expr(*a->args[0]);
                         expr(*a->args[1]);
                         n += 2;
+                    } else if (a->resolved.kind == RK::Regex) {
+                        // A Pattern parameter: the index of its compiled pattern.
+                        emit(Op::PUSH_CONST, a->span, constant_id(Value::number(Decimal::from_int(a->resolved.index))));
+                        ++n;
                     } else {
                         expr(*a);
                         ++n;

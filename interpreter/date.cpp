@@ -16,13 +16,6 @@ int32_t days_from_civil(int year, unsigned month, unsigned day) {
     return era * 146097 + static_cast<int32_t>(doe) - 719468;
 }
 
-namespace {
-
-struct Civil {
-    int year;
-    unsigned month, day;
-};
-
 Civil civil_from_days(int32_t z) {
     z += 719468;
     const int era = (z >= 0 ? z : z - 146096) / 146097;
@@ -35,6 +28,8 @@ Civil civil_from_days(int32_t z) {
     const unsigned m = mp < 10 ? mp + 3 : mp - 9;
     return {y + (m <= 2 ? 1 : 0), m, d};
 }
+
+namespace {
 
 bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
@@ -53,6 +48,10 @@ bool digits(std::string_view t, size_t from, size_t n, unsigned& out) {
 }
 
 }  // namespace
+
+bool valid_civil(int year, unsigned month, unsigned day) {
+    return year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month);
+}
 
 std::optional<int32_t> parse_iso_date(std::string_view text) {
     if (text.size() < 10) return std::nullopt;

@@ -19,6 +19,15 @@ std::string format_iso_date(int32_t days);
 // Day number of (year, month 1-12, day 1-31); no validation.
 int32_t days_from_civil(int year, unsigned month, unsigned day);
 
+struct Civil {
+    int year;
+    unsigned month, day;
+};
+// The calendar date of a day number.
+Civil civil_from_days(int32_t days);
+// Whether (year, month, day) is a real date in years 0001-9999.
+bool valid_civil(int year, unsigned month, unsigned day);
+
 // Today's date in UTC.
 int32_t today_utc();
 

@@ -89,6 +89,8 @@ Value evaluate(const ast::Expr& e, EvalContext& ctx) {
                 if (a->kind == EK::Range) {
                     args[n++] = evaluate(*a->args[0], ctx);
                     args[n++] = evaluate(*a->args[1], ctx);
+                } else if (a->resolved.kind == RK::Regex) {
+                    args[n++] = Value::number(Decimal::from_int(a->resolved.index));  // a Pattern parameter
                 } else {
                     args[n++] = evaluate(*a, ctx);
                 }

@@ -8,10 +8,13 @@
 #include "interpreter/types.hpp"
 #include "interpreter/value.hpp"
 
+#include <memory>
 #include <optional>
 #include <span>
 #include <string_view>
 #include <vector>
+
+namespace re2 { class RE2; }
 
 namespace qualify {
 
@@ -31,12 +34,19 @@ struct CallContext {
     Arena& arena;    // storage for strings and lists the call creates
     int32_t as_of;   // the run's as-of date, in days since 1970-01-01
     DecayMemo decay_memo{};
+    // The rulebook's compiled patterns (Program::regexes). A Pattern argument
+    // arrives as Value::number(i), i an index here: compiled once by the
+    // checker, never looked up by its text at run time.
+    std::span<const std::unique_ptr<re2::RE2>> patterns{};
 };
 
 // Arguments arrive flattened: a range parameter takes two values (low, high).
 using BuiltinFn = Value (*)(const Value* args, CallContext& ctx);
 
-enum class ParamKind { Number, String, Date, Collection, NumberRange, Any };
+// Pattern: a string literal holding an RE2 pattern, compiled at check time
+// (an invalid one is Q107), passed to the implementation as its index into
+// CallContext::patterns.
+enum class ParamKind { Number, String, Date, Collection, NumberRange, Any, Pattern };
 
 struct Param {
     std::string_view name;
@@ -67,5 +77,7 @@ void add_number_builtins(std::vector<Builtin>& out);
 void add_string_builtins(std::vector<Builtin>& out);
 void add_date_builtins(std::vector<Builtin>& out);
 void add_collection_builtins(std::vector<Builtin>& out);
+void add_regex_builtins(std::vector<Builtin>& out);
+void add_email_builtins(std::vector<Builtin>& out);
 
 }  // namespace qualify

@@ -1,4 +1,5 @@
-// Numeric built-ins: proximity, decay, min, max, clamp, floor, ceil.
+// Numeric built-ins: proximity, decay, min, max, clamp, floor, ceil, round,
+// abs, log.
 #include "builtins.hpp"
 
 namespace qualify {
@@ -44,6 +45,23 @@ Value clamp_of(const Value* a, CallContext&) {
     if (x > a[2].n) x = a[2].n;
     return Value::number(x);
 }
+// round(x, places): half away from zero, as scores are rounded. `places`
+// must be a whole number 0..18; anything else is a mistake in the rulebook,
+// so a runtime error rather than a silent unknown.
+Value round_of(const Value* a, CallContext&) {
+    auto places = a[1].n.to_int64();
+    if (!places || *places < 0 || *places > Decimal::kPlaces)
+        throw ArithmeticError("round: places must be a whole number 0..18, got " + a[1].n.to_string());
+    return Value::number(a[0].n.round_half_away(static_cast<int>(*places)));
+}
+// round keeps `int` for an int x; a decimal stays decimal even at 0 places.
+Type round_result(std::span<const Type> args) { return Type::of(args[0].kind); }
+Value abs_of(const Value* a, CallContext&) { return Value::number(a[0].n.abs()); }
+// Natural logarithm. x <= 0 is a runtime error like division by zero: the
+// logarithm does not exist, and an unknown would hide the bad input behind
+// a lower confidence. Guard with log(max(x, 1)) where zero is a real value.
+Value log_of(const Value* a, CallContext&) { return Value::number(Decimal::ln(a[0].n)); }
+
 Value floor_of(const Value* a, CallContext&) { return Value::number(a[0].n.floor()); }
 Value ceil_of(const Value* a, CallContext&) { return Value::number(a[0].n.ceil()); }
 
@@ -61,6 +79,11 @@ void add_number_builtins(std::vector<Builtin>& out) {
     out.push_back({"clamp", {{"x", K::Number}, {"lo", K::Number}, {"hi", K::Number}}, widest, clamp_of, true,
                    "x limited to [lo, hi]"});
     out.push_back({"floor", {{"x", K::Number}}, int_result, floor_of, true, "the largest integer <= x"});
+    out.push_back({"round", {{"x", K::Number}, {"places", K::Number}}, round_result, round_of, true,
+                   "x rounded to `places` decimals (0..18), half away from zero"});
+    out.push_back({"abs", {{"x", K::Number}}, widest, abs_of, true, "the absolute value of x"});
+    out.push_back({"log", {{"x", K::Number}}, decimal_result, log_of, true,
+                   "the natural logarithm of x; x <= 0 is a runtime error"});
     out.push_back({"ceil", {{"x", K::Number}}, int_result, ceil_of, true, "the smallest integer >= x"});
 }
 

@@ -10,6 +10,8 @@ const std::vector<Builtin>& builtins() {
         add_string_builtins(out);
         add_date_builtins(out);
         add_collection_builtins(out);
+        add_regex_builtins(out);
+        add_email_builtins(out);
         return out;
     }();
     return table;

@@ -2,12 +2,15 @@
 //  - docs/errors.md has one `## CODE — title` section per diagnostic code of
 //    include/qualify/diagnostics.hpp, and no section for a code that does not
 //    exist;
-//  - every ```qual block of docs/language.md and docs/errors.md compiles, and
+//  - every built-in function has its section in docs/stdlib.md;
+//  - every ```qual block of docs/language.md, docs/errors.md and
+//    docs/stdlib.md compiles, and
 //    every ```qual-error block fails with the code its first line names
 //    (`# Q117`). A block that does not start with `rulebook` is a fragment and
 //    is wrapped in the small standard rulebook below. The `test` blocks of
 //    every compiled example must pass (with both engines agreeing).
 #include "qualify/qualify.hpp"
+#include "stdlib/builtins.hpp"
 
 #include <doctest/doctest.h>
 
@@ -73,6 +76,9 @@ schema lead {
   source:              enum { inbound_form, content_syndication, outbound,
                               partner, event, product_signup }
   company.domain:      string?
+  company.name:        string?
+  company.website:     string?
+  company.phone:       string?
   company.employees:   int?            from "Employees"
   company.industry:    string?
   company.country:     string?
@@ -81,6 +87,8 @@ schema lead {
   contact.changed_job_recently: bool?
   crm.is_customer:     bool?
   crm.is_competitor:   bool?
+  crm.created_text:    string?
+  crm.last_contacted:  date?
   engagement.pages_visited: int?
   engagement.downloads:     int?
   intent.score:        decimal?
@@ -156,5 +164,16 @@ TEST_CASE("the qual examples of the docs compile, fail as documented, and pass t
     int checked = 0;
     check_blocks("docs/language.md", checked);
     check_blocks("docs/errors.md", checked);
-    CHECK(checked >= 40);
+    check_blocks("docs/stdlib.md", checked);
+    CHECK(checked >= 70);
+}
+
+TEST_CASE("docs/stdlib.md has a section for every built-in function") {
+    const std::string text = read("docs/stdlib.md");
+    for (const auto& b : qualify::builtins()) {
+        const std::string heading = "`" + std::string(b.name) + "(";
+        bool found = false;
+        for (const auto& line : lines_of(text)) found = found || (line.rfind("### ", 0) == 0 && line.find(heading) != std::string::npos);
+        CHECK_MESSAGE(found, "docs/stdlib.md has no `### ` heading naming " << heading << "...)`");
+    }
 }
