@@ -1,7 +1,7 @@
-// `qualify score RULEBOOK [LEADS.jsonl]`: decides every lead of a JSON
-// Lines file (or stdin), one decision a line on stdout in input order, or a
-// ranked queue with --queue. A count goes to stderr at the end; exit 1 when
-// some records were errors.
+// `qualify score RULEBOOK [LEADS]`: decides every lead of a JSON Lines or
+// CSV file (or stdin), one decision a line (JSON or CSV) on stdout in input
+// order, or a ranked queue with --queue. A count goes to stderr at the end;
+// exit 1 when some records were errors.
 #include "cli/commands.hpp"
 #include "cli/engine_options.hpp"
 #include "cli/exit_codes.hpp"
@@ -11,6 +11,8 @@
 #include "cli/queue_view.hpp"
 
 #include <fstream>
+#include <functional>
+#include <optional>
 #include <iostream>
 #include <unistd.h>
 
@@ -19,10 +21,17 @@ namespace qualify::cli {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: qualify score RULEBOOK [LEADS.jsonl|-] [options]\n\n"
-    "Decides each lead of a JSON Lines file (stdin when LEADS is absent or '-')\n"
-    "and prints one decision a line on stdout, in input order. Blank lines are\n"
-    "skipped; line numbers in error records count them.\n\n"
+    "usage: qualify score RULEBOOK [LEADS.jsonl|LEADS.csv|-] [options]\n\n"
+    "Decides each lead of a JSON Lines or CSV file (stdin when LEADS is absent\n"
+    "or '-') and prints one decision a line on stdout, in input order. Blank\n"
+    "lines are skipped; line numbers in error records count them.\n\n"
+    "  --input jsonl|csv      the input format (default: csv for a .csv or .tsv\n"
+    "                         file, else jsonl; stdin is jsonl)\n"
+    "  --delimiter ,|;|tab    the CSV delimiter (default: detected from the\n"
+    "                         header line)\n"
+    "  --output jsonl|csv     one JSON decision a line (default), or CSV rows\n"
+    "                         id,route,score,confidence,disqualified,\n"
+    "                         escalations,summary\n"
     "  --as-of YYYY-MM-DD     the run's date (default: today, UTC)\n"
     "  --explain              add the trace of every rule to each decision\n"
     "  --show-pii             show pii fields' values in the trace\n"
@@ -33,8 +42,40 @@ constexpr const char* kUsage =
     "  --queue                a ranked view instead of JSON: by route, then\n"
     "                         by score; colour when stdout is a terminal\n\n"
     "At the end, 'N leads: D decisions, E errors' on stderr.\n"
-    "exit: 0 ok, 1 some records were errors, 2 usage error or unreadable\n"
-    "      file, 3 rulebook errors\n";
+    "exit: 0 ok, 1 some records were errors, 2 usage error, unreadable file\n"
+    "      or a CSV header that does not fit the schema, 3 rulebook errors\n";
+
+bool ends_with(const std::string& s, std::string_view suffix) {
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// --input, else the file's extension.
+bool csv_input(const Args& args, const std::string* path) {
+    if (args.has("--input")) {
+        const std::string v = args.value("--input").value_or("");
+        if (v == "csv") return true;
+        if (v == "jsonl") return false;
+        throw UsageError("--input takes jsonl or csv, not '" + v + "'");
+    }
+    return path && (ends_with(*path, ".csv") || ends_with(*path, ".tsv"));
+}
+
+char delimiter(const Args& args) {
+    if (!args.has("--delimiter")) return 0;
+    const std::string v = args.value("--delimiter").value_or("");
+    if (v == ",") return ',';
+    if (v == ";") return ';';
+    if (v == "tab" || v == "\t") return '\t';
+    throw UsageError("--delimiter takes ',', ';' or tab, not '" + v + "'");
+}
+
+bool csv_output(const Args& args) {
+    if (!args.has("--output")) return false;
+    const std::string v = args.value("--output").value_or("");
+    if (v == "csv") return true;
+    if (v == "jsonl") return false;
+    throw UsageError("--output takes jsonl or csv, not '" + v + "'");
+}
 
 }  // namespace
 
@@ -44,7 +85,10 @@ int cmd_score(Words words) {
                       {"--show-pii", false},
                       {"-j", true},
                       {"--engine", true},
-                      {"--queue", false}});
+                      {"--queue", false},
+                      {"--input", true},
+                      {"--delimiter", true},
+                      {"--output", true}});
     if (args.help()) {
         std::cout << kUsage;
         return kExitOk;
@@ -55,11 +99,16 @@ int cmd_score(Words words) {
     const EvalOptions options = eval_options(args, args.has("--explain"));
     const unsigned threads = thread_count(args);
     const bool queue = args.has("--queue");
+    const bool from_stdin = paths.size() == 1 || paths[1] == "-";
+    const bool csv_in = csv_input(args, from_stdin ? nullptr : &paths[1]);
+    const char delim = delimiter(args);
+    if (delim && !csv_in) throw UsageError("--delimiter applies to CSV input only");
+    const bool csv_out = csv_output(args);
+    if (queue && args.has("--output")) throw UsageError("--queue and --output are exclusive");
 
     // Open the leads before compiling, so a missing file is a usage error
     // whatever state the rulebook is in.
     std::ifstream file;
-    const bool from_stdin = paths.size() == 1 || paths[1] == "-";
     if (!from_stdin) {
         require_readable(paths[1]);
         file.open(paths[1], std::ios::binary);
@@ -69,17 +118,36 @@ int cmd_score(Words words) {
     auto rulebook = load_rulebook(paths[0]);
     if (!rulebook) return kExitRulebookErrors;
 
-    LeadStream stream(*rulebook, options, threads, /*make_json=*/!queue);
+    // A CSV header that does not fit the schema is one run-level error,
+    // not an error per row.
+    std::optional<CsvReader> csv;
+    if (csv_in) {
+        csv.emplace(*rulebook, in, delim);
+        if (auto error = csv->read_header()) {
+            std::cerr << "qualify score: " << (from_stdin ? std::string("stdin") : paths[1])
+                      << ": " << *error << "\n";
+            return kExitUsage;
+        }
+    }
+
+    LeadStream stream(*rulebook, options, threads, /*make_json=*/!queue && !csv_out);
+    auto run = [&](const std::function<void(StreamResult&)>& sink) {
+        return csv ? stream.run_csv(*csv, sink) : stream.run(in, sink);
+    };
     StreamCounts counts;
     if (queue) {
         QueueView view(rulebook->route_names());
-        counts = stream.run(in, [&](StreamResult& r) { view.add(r.decision); });
+        counts = run([&](StreamResult& r) { view.add(r.decision); });
         view.print(std::cout, isatty(STDOUT_FILENO) == 1);
     } else {
-        std::string out;
-        counts = stream.run(in, [&](StreamResult& r) {
-            out += r.json;
-            out += '\n';
+        std::string out = csv_out ? csv_header() : std::string();
+        counts = run([&](StreamResult& r) {
+            if (csv_out) {
+                out += to_csv(r.decision);
+            } else {
+                out += r.json;
+                out += '\n';
+            }
             // Write in chunks: big enough to be cheap, small enough to
             // stream through a pipe as the input is read.
             if (out.size() >= (1u << 16)) {

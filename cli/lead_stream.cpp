@@ -1,4 +1,6 @@
-// Ordered, optionally parallel evaluation of JSON Lines (see lead_stream.hpp).
+// Ordered, optionally parallel evaluation of JSON Lines and CSV records (see
+// lead_stream.hpp). Both inputs fill a batch and share flush(): the slicing
+// and the in-order hand-over live in one place.
 #include "cli/lead_stream.hpp"
 
 #include <exception>
@@ -24,71 +26,94 @@ LeadStream::LeadStream(const Rulebook& rulebook, const EvalOptions& options, uns
 
 LeadStream::~LeadStream() = default;
 
-void LeadStream::evaluate_slice(unsigned worker, const std::vector<Line>& batch, size_t begin,
-                                size_t end, std::vector<StreamResult>& results) {
+void LeadStream::evaluate_slice(unsigned worker, const EvaluateOne& one,
+                                const std::vector<uint64_t>& lines, size_t begin, size_t end,
+                                std::vector<StreamResult>& results) {
     Evaluator& evaluator = *evaluators_[worker];
     for (size_t i = begin; i < end; ++i) {
         StreamResult& r = results[i];
         try {
-            r.decision = evaluator.evaluate_json(batch[i].text, batch[i].number);
+            r.decision = one(evaluator, i);
         } catch (const std::exception& e) {
             // The library reports bad records as error decisions; anything
             // thrown is an engine fault. It still becomes an error record
             // for its line, so that leads in = decisions out + errors out.
             r.decision = Decision{};
             r.decision.is_error = true;
-            r.decision.line = batch[i].number;
+            r.decision.line = lines[i];
             r.decision.error = std::string("internal error: ") + e.what();
         }
         if (make_json_) r.json = to_json(r.decision);
     }
 }
 
-void LeadStream::evaluate_batch(const std::vector<Line>& batch,
-                                std::vector<StreamResult>& results) {
-    results.clear();
-    results.resize(batch.size());
-    const size_t workers = std::min(evaluators_.size(), batch.size());
+void LeadStream::flush(const EvaluateOne& one, const std::vector<uint64_t>& lines,
+                       StreamCounts& counts, const Sink& sink) {
+    const size_t n = lines.size();
+    results_.clear();
+    results_.resize(n);
+    const size_t workers = std::min(evaluators_.size(), n);
     if (workers <= 1) {
-        evaluate_slice(0, batch, 0, batch.size(), results);
-        return;
+        evaluate_slice(0, one, lines, 0, n, results_);
+    } else {
+        // Contiguous slices: worker w takes [w*n/W, (w+1)*n/W). The calling
+        // thread takes slice 0 rather than waiting idle.
+        std::vector<std::jthread> pool;
+        for (size_t w = 1; w < workers; ++w) {
+            const size_t begin = w * n / workers, end = (w + 1) * n / workers;
+            pool.emplace_back([this, w, &one, &lines, begin, end] {
+                evaluate_slice(static_cast<unsigned>(w), one, lines, begin, end, results_);
+            });
+        }
+        evaluate_slice(0, one, lines, 0, n / workers, results_);
     }
-    // Contiguous slices: worker w takes [w*n/W, (w+1)*n/W). The calling
-    // thread takes slice 0 rather than waiting idle.
-    std::vector<std::jthread> pool;
-    for (size_t w = 1; w < workers; ++w) {
-        size_t begin = w * batch.size() / workers, end = (w + 1) * batch.size() / workers;
-        pool.emplace_back([this, w, &batch, begin, end, &results] {
-            evaluate_slice(static_cast<unsigned>(w), batch, begin, end, results);
-        });
+    for (auto& r : results_) {
+        ++counts.leads;
+        if (r.decision.is_error) ++counts.errors;
+        sink(r);
     }
-    evaluate_slice(0, batch, 0, batch.size() / workers, results);
 }
 
-StreamCounts LeadStream::run(std::istream& in, const std::function<void(StreamResult&)>& sink) {
+StreamCounts LeadStream::run(std::istream& in, const Sink& sink) {
     StreamCounts counts;
-    std::vector<Line> batch;
-    std::vector<StreamResult> results;
+    std::vector<std::string> texts;
+    std::vector<uint64_t> lines;
+    const EvaluateOne one = [&](Evaluator& e, size_t i) { return e.evaluate_json(texts[i], lines[i]); };
+    auto flush_batch = [&] {
+        flush(one, lines, counts, sink);
+        texts.clear();
+        lines.clear();
+    };
     uint64_t number = 0;
     std::string text;
-    auto flush = [&] {
-        evaluate_batch(batch, results);
-        for (auto& r : results) {
-            ++counts.leads;
-            if (r.decision.is_error) ++counts.errors;
-            sink(r);
-        }
-        batch.clear();
-    };
     while (std::getline(in, text)) {
         ++number;
         if (is_blank(text)) continue;
         if (text.back() == '\r') text.pop_back();  // CRLF files
-        batch.push_back({number, std::move(text)});
+        texts.push_back(std::move(text));
+        lines.push_back(number);
         text = std::string();
-        if (batch.size() == kBatchLines) flush();
+        if (lines.size() == kBatchLines) flush_batch();
     }
-    if (!batch.empty()) flush();
+    if (!lines.empty()) flush_batch();
+    return counts;
+}
+
+StreamCounts LeadStream::run_csv(CsvReader& reader, const Sink& sink) {
+    StreamCounts counts;
+    std::vector<CsvRow> rows(kBatchLines);
+    std::vector<uint64_t> lines;
+    const CsvColumns& columns = reader.columns();
+    const EvaluateOne one = [&](Evaluator& e, size_t i) { return e.evaluate_csv(columns, rows[i]); };
+    // Rows are reused from batch to batch: their cells keep their capacity.
+    while (reader.next(rows[lines.size()])) {
+        lines.push_back(rows[lines.size()].line);
+        if (lines.size() == kBatchLines) {
+            flush(one, lines, counts, sink);
+            lines.clear();
+        }
+    }
+    if (!lines.empty()) flush(one, lines, counts, sink);
     return counts;
 }
 

@@ -1,5 +1,5 @@
-// Reading JSON Lines leads and evaluating them in input order, on one or
-// more threads. The rulebook is shared; each thread has its own Evaluator.
+// Reading leads (JSON Lines or CSV records) and evaluating them in input
+// order, on one or more threads. The rulebook is shared; each thread has its own Evaluator.
 // Lines are read in batches, each batch is cut into one slice per thread,
 // and the results are handed to the sink in input order, so the output is
 // the same at any thread count.
@@ -36,17 +36,23 @@ public:
     // and CR is blank and skipped; line numbers still count it) and calls
     // `sink` for each result, in input order.
     StreamCounts run(std::istream& in, const std::function<void(StreamResult&)>& sink);
+    // The same for the records of a CSV reader whose header is already read.
+    StreamCounts run_csv(CsvReader& reader, const std::function<void(StreamResult&)>& sink);
 
     static constexpr size_t kBatchLines = 4096;
 
 private:
-    struct Line {
-        uint64_t number;
-        std::string text;
-    };
-    void evaluate_slice(unsigned worker, const std::vector<Line>& batch, size_t begin,
-                        size_t end, std::vector<StreamResult>& results);
-    void evaluate_batch(const std::vector<Line>& batch, std::vector<StreamResult>& results);
+    using Sink = std::function<void(StreamResult&)>;
+    // Decides item `i` of the current batch with a worker's evaluator.
+    using EvaluateOne = std::function<Decision(Evaluator&, size_t)>;
+    void evaluate_slice(unsigned worker, const EvaluateOne& one, const std::vector<uint64_t>& lines,
+                        size_t begin, size_t end, std::vector<StreamResult>& results);
+    // Decides a batch (lines[i]: item i's input line) and hands it to the
+    // sink in order.
+    void flush(const EvaluateOne& one, const std::vector<uint64_t>& lines, StreamCounts& counts,
+               const Sink& sink);
+
+    std::vector<StreamResult> results_;
 
     std::vector<std::unique_ptr<Evaluator>> evaluators_;
     bool make_json_;

@@ -4,6 +4,7 @@
 
 #include "bytecode.hpp"
 #include "checker.hpp"
+#include "csv_reader.hpp"
 #include "date.hpp"
 #include "decide.hpp"
 #include "grammar/parser.hpp"
@@ -195,6 +196,19 @@ Decision Evaluator::evaluate_json(std::string_view json, uint64_t line) {
         Decision d;
         d.id = lead.id;
         d.line = line;
+        d.is_error = true;
+        d.error = std::move(*error);
+        return d;
+    }
+    return evaluate(lead);
+}
+
+Decision Evaluator::evaluate_csv(const CsvColumns& columns, const CsvRow& row) {
+    Lead& lead = state_->lead;
+    if (auto error = read_csv_lead(state_->rulebook.program().schema, columns.binding(), row, lead)) {
+        Decision d;
+        d.id = lead.id;
+        d.line = row.line;
         d.is_error = true;
         d.error = std::move(*error);
         return d;

@@ -88,4 +88,13 @@ std::string summary(const Decision& d);
 // Error records are `{"id": …, "line": …, "error": "…"}`.
 std::string to_json(const Decision& d);
 
+// Flat CSV output: csv_header() is the line
+// `id,route,score,confidence,disqualified,escalations,summary`; to_csv() is
+// one decision as a row in that order (codes joined with `;`, cells quoted
+// per RFC 4180 when they hold a comma, a quote or a line break), each ending
+// with "\n". An error record has an empty route and
+// `error (line N): MESSAGE` in `summary`.
+std::string csv_header();
+std::string to_csv(const Decision& d);
+
 }  // namespace qualify

@@ -4,6 +4,7 @@
 // shared by any number of threads, each with its own Evaluator.
 #pragma once
 
+#include "qualify/csv.hpp"
 #include "qualify/decision.hpp"
 #include "qualify/diagnostics.hpp"
 
@@ -104,6 +105,9 @@ public:
 
     // One JSON object (a line of JSON Lines). `line` names it in error records.
     Decision evaluate_json(std::string_view json, uint64_t line = 0);
+    // One CSV record, read through the header binding of a CsvReader over
+    // the same rulebook. A record with a framing error is an error record.
+    Decision evaluate_csv(const CsvColumns& columns, const CsvRow& row);
     Decision evaluate(const LeadBuilder& lead);
     Decision evaluate(const Lead& lead);
 
