@@ -604,6 +604,8 @@ Type Checker::call(ast::Expr& e, Phase phase) {
     if (b.uses_as_of) reads_lead_ = true;  // per-run, so never a constant
     Type r = b.result(types);
     r.optional = r.optional || (b.unknown_propagates && optional);
+    // A literal date was validated above, so it is never unknown.
+    if (b.name == "date" && e.args[0]->kind == ast::Expr::Kind::String) r.optional = false;
     return record(e, r);
 }
 
@@ -634,7 +636,7 @@ Type Checker::match(ast::Expr& e, Phase phase) {
                 continue;
             }
             if (t.kind == TK::Range) {
-                Type lo = expr(*t.value, phase), hi = expr(*t.high, phase);
+                Type lo = expr(*t.value, phase, ctx), hi = expr(*t.high, phase, ctx);
                 if (lo.invalid() || hi.invalid() || s.invalid()) { invalid = true; continue; }
                 if (!comparable(s, lo) || !comparable(s, hi) || s.kind == K::String || s.kind == K::Bool) {
                     error(DiagnosticCode::Q103, t.span, "a range arm needs ordered values of the match's type (" +

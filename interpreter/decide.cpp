@@ -45,6 +45,14 @@ Decimal fit_of(const Value& v) {
 
 bool holds(const Value& v) { return v.kind == Value::Kind::Bool && v.b; }
 
+// The checker proves `score =` and `confidence =` are never unknown; should a
+// built-in's type ever claim otherwise, the lead gets an error decision, not
+// a made-up 0.
+Decimal known_number(const Value& v, const char* what) {
+    if (!v.known()) throw ArithmeticError(std::string("`") + what + " =` gave unknown");
+    return v.n;
+}
+
 class Decider {
 public:
     Decider(EvalContext& ctx, const DecideOptions& o, Decision& d) : ctx_(ctx), p_(ctx.program()), o_(o), d_(d) {}
@@ -192,11 +200,12 @@ void Decider::qualified() {
     models();
 
     // Score and confidence are rounded once, here: the number printed is the number compared.
-    Decimal score = p_.score != kNoRoot ? ctx_.eval(p_.score).n : rules;
+    Decimal score = p_.score != kNoRoot ? known_number(ctx_.eval(p_.score), "score") : rules;
     score = clamp(score, Decimal::zero(), kHundred).round_half_away(2);
     ctx_.set_builtin(BuiltinName::Score, Value::number(score));
     if (o_.explain) trace(p_.score, "score", score.to_fixed(2));
-    Decimal confidence = p_.confidence != kNoRoot ? ctx_.eval(p_.confidence).n : known_share;
+    Decimal confidence =
+        p_.confidence != kNoRoot ? known_number(ctx_.eval(p_.confidence), "confidence") : known_share;
     confidence = clamp(confidence, Decimal::zero(), Decimal::one()).round_half_away(2);
     ctx_.set_builtin(BuiltinName::Confidence, Value::number(confidence));
     if (o_.explain) trace(p_.confidence, "confidence", confidence.to_fixed(2));

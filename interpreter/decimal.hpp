@@ -69,6 +69,9 @@ public:
     static Decimal exp(Decimal x);
     static Decimal ln(Decimal x);                  // throws for x <= 0
     static Decimal pow(Decimal base, Decimal e);   // base > 0
+    // base^(num / den) with the exponent kept exact: decay's 0.5^(days / h)
+    // is rounded once, not twice.
+    static Decimal pow_ratio(Decimal base, Decimal num, Decimal den);
     static Decimal sigmoid(Decimal z);             // 1 / (1 + e^-z)
 
 private:

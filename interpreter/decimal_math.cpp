@@ -183,15 +183,20 @@ Decimal Decimal::ln(Decimal x) {
     return from_binary(ln_fixed(x.raw()), 0);
 }
 
-Decimal Decimal::pow(Decimal base, Decimal e) {
+Decimal Decimal::pow(Decimal base, Decimal e) { return pow_ratio(base, e, one()); }
+
+Decimal Decimal::pow_ratio(Decimal base, Decimal num, Decimal den) {
+    if (den.raw() == 0) throw ArithmeticError("division by zero");
     if (base.raw() <= 0) throw ArithmeticError("power of a non-positive number");
-    if (e.raw() == 0 || base.raw() == kScale) return one();
-    // y = e * ln(base), kept in fixed point so no precision is lost between
-    // the logarithm and the exponential.
+    if (num.raw() == 0 || base.raw() == kScale) return one();
+    // y = ln(base) * num / den, kept in fixed point so that neither the
+    // exponent nor the logarithm is rounded before the exponential: the
+    // result is rounded once.
     const i128 l = ln_fixed(base.raw());
-    const bool negative = (l < 0) != (e.raw() < 0);
+    const bool negative = (l < 0) != ((num.raw() < 0) != (den.raw() < 0));
     u128 q, r;
-    const bool fits = wide::divmod(wide::mul(wide::magnitude(l), wide::magnitude(e.raw())), kScaleU, q, r);
+    const bool fits = wide::divmod(wide::mul(wide::magnitude(l), wide::magnitude(num.raw())),
+                                   wide::magnitude(den.raw()), q, r);
     if (!fits || q > static_cast<u128>(kExpMax)) {
         if (negative) return Decimal{};
         overflow();

@@ -7,7 +7,6 @@
 namespace qualify {
 namespace {
 
-Type date_result(std::span<const Type>) { return Type::of(Type::Kind::Date); }
 Type optional_date_result(std::span<const Type>) { return Type::of(Type::Kind::Date, true); }
 Type int_result(std::span<const Type>) { return Type::of(Type::Kind::Int); }
 
@@ -71,7 +70,10 @@ Value quarter_of(const Value* a, CallContext&) { return int_value((civil_from_da
 
 void add_date_builtins(std::vector<Builtin>& out) {
     using K = ParamKind;
-    out.push_back({"date", {{"text", K::String}}, date_result, date_of, true, "the date written YYYY-MM-DD"});
+    // Unknown when the text is not a date; the checker makes a valid literal
+    // (`date("2026-11-01")`) non-optional.
+    out.push_back({"date", {{"text", K::String}}, optional_date_result, date_of, true,
+                   "the date written YYYY-MM-DD; unknown when the text is not one"});
     out.push_back({"parse_date", {{"text", K::String}, {"format", K::String}}, optional_date_result, parse_date, true,
                    "the date text spells in format (YYYY, MM, DD); unknown when it does not fit"});
     out.push_back({"days_since", {{"d", K::Date}}, int_result, days_since, true,

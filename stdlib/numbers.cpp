@@ -32,7 +32,7 @@ Value decay(const Value* a, CallContext& ctx) {
     auto& e = ctx.decay_memo.entries[static_cast<uint64_t>(key ^ (key >> 64)) % 64];
     if (e.used && e.days == days && e.half_life == half_life) return Value::number(e.result);
     static const Decimal half = Decimal::from_raw(Decimal::kScale / 2);
-    Decimal result = Decimal::pow(half, days / half_life);
+    Decimal result = Decimal::pow_ratio(half, days, half_life);
     e = {days, half_life, result, true};
     return Value::number(result);
 }

@@ -106,3 +106,16 @@ TEST_CASE("an unreadable rulebook file is Q203 with no position") {
     CHECK(c.diagnostics[0].code == DiagnosticCode::Q203);
     CHECK(c.diagnostics[0].line == 0);
 }
+
+TEST_CASE("date() of text that may not be a date is optional, so score = needs ??") {
+    auto d = diagnostics_of("criterion a weight 1 = n > 1\nscore = 50 + days_since(date(\"x\" ?? \"y\")) / 100\nroute r otherwise");
+    REQUIRE_FALSE(d.empty());
+    CHECK(std::string(code_name(d.front().code)) == "Q111");
+    // A valid literal date is never unknown.
+    CHECK(diagnostics_of("criterion a weight 1 = n > 1\nscore = 50 + days_since(date(\"2026-01-01\")) / 100\nroute r otherwise")
+              .empty());
+}
+
+TEST_CASE("a range arm takes enum values of the match's subject") {
+    CHECK(diagnostics_of("criterion a weight 1 = match tier { low..mid => 1  else => 0 }\nroute r otherwise").empty());
+}

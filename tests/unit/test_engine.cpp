@@ -131,3 +131,22 @@ TEST_CASE("a disqualified lead: route reject, nulls, summary names the disqualif
     CHECK(contains(out, R"("disqualified":[{"code":"academic","reason":"Student or academic email"},{"code":"too_small")"));
     CHECK(contains(out, R"("motion":null,"reasons":[],"model":null,"summary":"Disqualified: academic (Student or academic email), too_small)"));
 }
+
+TEST_CASE("decay is rounded once: 0.5^(1/3) to 18 places") {
+    std::string out = decide_json(R"(
+criterion c weight 100 = decay(n, half_life: 3)
+score = points
+route r otherwise)", R"({"id":"a","n":1})");
+    // 0.5^(1/3) = 0.793700525984099737375852819636…; x 100 points = 79.37…
+    CHECK(contains(out, R"("score":"79.37")"));
+    CHECK(Decimal::pow_ratio(*Decimal::parse("0.5"), Decimal::from_int(1), Decimal::from_int(3)).to_string() ==
+          "0.793700525984099737");
+}
+
+TEST_CASE("an enum range arm holds between its ends, in declaration order") {
+    std::string body = R"(
+criterion t weight 10 = match tier { low..mid => 1  else => 0 }
+route r otherwise)";
+    CHECK(contains(decide_json(body, R"({"id":"a","tier":"mid"})"), R"("score":"100.00")"));
+    CHECK(contains(decide_json(body, R"({"id":"a","tier":"high"})"), R"("score":"0.00")"));
+}
