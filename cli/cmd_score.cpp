@@ -5,9 +5,11 @@
 #include "cli/commands.hpp"
 #include "cli/engine_options.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/input_format.hpp"
 #include "cli/lead_stream.hpp"
 #include "cli/load.hpp"
 #include "cli/options.hpp"
+#include "cli/progress.hpp"
 #include "cli/queue_view.hpp"
 
 #include <fstream>
@@ -40,34 +42,15 @@ constexpr const char* kUsage =
     "  --engine vm|reference  the bytecode VM (default) or the tree-walking\n"
     "                         reference evaluator\n"
     "  --queue                a ranked view instead of JSON: by route, then\n"
-    "                         by score; colour when stdout is a terminal\n\n"
+    "                         by score; colour when stdout is a terminal\n"
+    "  --max-errors N         stop after the first error record beyond N (a\n"
+    "                         file that does not fit the rulebook); exit 5\n\n"
+    "Leads a `dedupe by` key makes duplicates of earlier leads of the run are\n"
+    "disqualified as `duplicate`. On a terminal, a progress line on stderr.\n"
     "At the end, 'N leads: D decisions, E errors' on stderr.\n"
     "exit: 0 ok, 1 some records were errors, 2 usage error, unreadable file\n"
-    "      or a CSV header that does not fit the schema, 3 rulebook errors\n";
-
-bool ends_with(const std::string& s, std::string_view suffix) {
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-// --input, else the file's extension.
-bool csv_input(const Args& args, const std::string* path) {
-    if (args.has("--input")) {
-        const std::string v = args.value("--input").value_or("");
-        if (v == "csv") return true;
-        if (v == "jsonl") return false;
-        throw UsageError("--input takes jsonl or csv, not '" + v + "'");
-    }
-    return path && (ends_with(*path, ".csv") || ends_with(*path, ".tsv"));
-}
-
-char delimiter(const Args& args) {
-    if (!args.has("--delimiter")) return 0;
-    const std::string v = args.value("--delimiter").value_or("");
-    if (v == ",") return ',';
-    if (v == ";") return ';';
-    if (v == "tab" || v == "\t") return '\t';
-    throw UsageError("--delimiter takes ',', ';' or tab, not '" + v + "'");
-}
+    "      or a CSV header that does not fit the schema, 3 rulebook errors,\n"
+    "      5 stopped by --max-errors\n";
 
 bool csv_output(const Args& args) {
     if (!args.has("--output")) return false;
@@ -75,6 +58,16 @@ bool csv_output(const Args& args) {
     if (v == "csv") return true;
     if (v == "jsonl") return false;
     throw UsageError("--output takes jsonl or csv, not '" + v + "'");
+}
+
+std::optional<uint64_t> max_errors_flag(const Args& args) {
+    if (!args.has("--max-errors")) return std::nullopt;
+    const std::string v = args.value("--max-errors").value_or("");
+    uint64_t n = 0;
+    if (v.empty() || v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos)
+        throw UsageError("--max-errors takes a count (0 or more), not '" + v + "'");
+    for (char c : v) n = n * 10 + static_cast<uint64_t>(c - '0');
+    return n;
 }
 
 }  // namespace
@@ -88,7 +81,8 @@ int cmd_score(Words words) {
                       {"--queue", false},
                       {"--input", true},
                       {"--delimiter", true},
-                      {"--output", true}});
+                      {"--output", true},
+                      {"--max-errors", true}});
     if (args.help()) {
         std::cout << kUsage;
         return kExitOk;
@@ -105,6 +99,7 @@ int cmd_score(Words words) {
     if (delim && !csv_in) throw UsageError("--delimiter applies to CSV input only");
     const bool csv_out = csv_output(args);
     if (queue && args.has("--output")) throw UsageError("--queue and --output are exclusive");
+    const std::optional<uint64_t> max_errors = max_errors_flag(args);
 
     // Open the leads before compiling, so a missing file is a usage error
     // whatever state the rulebook is in.
@@ -131,6 +126,12 @@ int cmd_score(Words words) {
     }
 
     LeadStream stream(*rulebook, options, threads, /*make_json=*/!queue && !csv_out);
+    if (max_errors) stream.set_max_errors(*max_errors);
+    std::optional<Progress> progress;
+    if (Progress::wanted()) {
+        progress.emplace(std::cerr);
+        stream.set_batch_observer([&](const StreamCounts& c) { progress->update(c); });
+    }
     auto run = [&](const std::function<void(StreamResult&)>& sink) {
         return csv ? stream.run_csv(*csv, sink) : stream.run(in, sink);
     };
@@ -158,9 +159,17 @@ int cmd_score(Words words) {
         std::cout.write(out.data(), static_cast<std::streamsize>(out.size()));
     }
     std::cout.flush();
+    if (progress) progress->finish();
     if (in.bad()) throw UsageError("error reading the leads");
     std::cerr << counts.leads << " leads: " << counts.leads - counts.errors << " decisions, "
               << counts.errors << " errors\n";
+    if (counts.stopped) {
+        std::cerr << "qualify score: stopped at line " << counts.stopped_at_line << ": more than " << *max_errors
+                  << " error records (--max-errors " << *max_errors << "); is "
+                  << (from_stdin ? std::string("stdin") : paths[1]) << " a file of leads for "
+                  << rulebook->name() << "?\n";
+        return kExitTooManyErrors;
+    }
     return counts.errors > 0 ? kExitRecordErrors : kExitOk;
 }
 

@@ -18,7 +18,7 @@ bool is_blank(const std::string& line) {
 
 LeadStream::LeadStream(const Rulebook& rulebook, const EvalOptions& options, unsigned threads,
                        bool make_json)
-    : make_json_(make_json) {
+    : run_(rulebook), make_json_(make_json) {
     if (threads == 0) threads = 1;
     for (unsigned i = 0; i < threads; ++i)
         evaluators_.push_back(std::make_unique<Evaluator>(rulebook, options));
@@ -70,8 +70,17 @@ void LeadStream::flush(const EvaluateOne& one, const std::vector<uint64_t>& line
     for (auto& r : results_) {
         ++counts.leads;
         if (r.decision.is_error) ++counts.errors;
+        // A duplicate is known only here, in input order: its JSON is
+        // made again (rare, and never for a rulebook without `dedupe by`).
+        if (run_.admit(r.decision) && make_json_) r.json = to_json(r.decision);
         sink(r);
+        if (counts.errors > max_errors_) {
+            counts.stopped = true;
+            counts.stopped_at_line = r.decision.line;
+            return;
+        }
     }
+    if (observer_) observer_(counts);
 }
 
 StreamCounts LeadStream::run(std::istream& in, const Sink& sink) {
@@ -93,7 +102,10 @@ StreamCounts LeadStream::run(std::istream& in, const Sink& sink) {
         texts.push_back(std::move(text));
         lines.push_back(number);
         text = std::string();
-        if (lines.size() == kBatchLines) flush_batch();
+        if (lines.size() == kBatchLines) {
+            flush_batch();
+            if (counts.stopped) return counts;
+        }
     }
     if (!lines.empty()) flush_batch();
     return counts;
@@ -111,6 +123,7 @@ StreamCounts LeadStream::run_csv(CsvReader& reader, const Sink& sink) {
         if (lines.size() == kBatchLines) {
             flush(one, lines, counts, sink);
             lines.clear();
+            if (counts.stopped) return counts;
         }
     }
     if (!lines.empty()) flush(one, lines, counts, sink);

@@ -1,8 +1,8 @@
 // Reading leads (JSON Lines or CSV records) and evaluating them in input
 // order, on one or more threads. The rulebook is shared; each thread has its own Evaluator.
 // Lines are read in batches, each batch is cut into one slice per thread,
-// and the results are handed to the sink in input order, so the output is
-// the same at any thread count.
+// and the results pass through the run's Run (dedupe) and on to the sink in
+// input order, so the output is the same at any thread count.
 #pragma once
 
 #include "qualify/qualify.hpp"
@@ -24,12 +24,25 @@ struct StreamResult {
 struct StreamCounts {
     uint64_t leads = 0;  // non-blank lines
     uint64_t errors = 0;
+    // Set when the run stopped early: more error records than --max-errors
+    // allows. The sink saw every record up to this line (the error record
+    // that was one too many) and none after.
+    bool stopped = false;
+    uint64_t stopped_at_line = 0;
 };
+
+// Called after each batch with the counts so far (the progress line).
+using BatchObserver = std::function<void(const StreamCounts&)>;
 
 class LeadStream {
 public:
     LeadStream(const Rulebook& rulebook, const EvalOptions& options, unsigned threads,
                bool make_json);
+
+    // Stop the run at the first error record beyond `n` (a run fed the wrong
+    // file should not print thousands of errors). Unlimited by default.
+    void set_max_errors(uint64_t n) { max_errors_ = n; }
+    void set_batch_observer(BatchObserver observer) { observer_ = std::move(observer); }
     ~LeadStream();
 
     // Evaluates every non-blank line of `in` (a line of only spaces, tabs
@@ -53,6 +66,9 @@ private:
                const Sink& sink);
 
     std::vector<StreamResult> results_;
+    Run run_;  // dedupe state, fed in input order
+    uint64_t max_errors_ = UINT64_MAX;
+    BatchObserver observer_;
 
     std::vector<std::unique_ptr<Evaluator>> evaluators_;
     bool make_json_;

@@ -27,6 +27,7 @@ constexpr Subcommand kSubcommands[] = {
     {"explain", cmd_explain, "decide one lead and print the trace of every rule"},
     {"test", cmd_test, "run the tests written beside rulebooks"},
     {"disasm", cmd_disasm, "print a rulebook's bytecode"},
+    {"profile", cmd_profile, "report the data quality of a leads file, field by field"},
 };
 
 void usage(std::ostream& out) {
@@ -39,7 +40,7 @@ void usage(std::ostream& out) {
         out << "  " << name << s.summary << "\n";
     }
     out << "\nexit codes: 0 ok, 1 some records were errors, 2 usage error,\n"
-           "            3 rulebook errors, 4 failing tests\n";
+           "            3 rulebook errors, 4 failing tests, 5 stopped by --max-errors\n";
 }
 
 }  // namespace

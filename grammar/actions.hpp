@@ -26,7 +26,7 @@ enum class NodeKind {
     // statements
     Header, Name, Schema, UnknownValues, FieldDecl, FieldName, TypeSimple, TypeEnum, TypeList, Optional, Pii, From,
     Let, Disqualify, Criterion, Model, Features, FieldRef, ScoreStmt, ConfidenceStmt, Motion, WeightOverride, Disable,
-    Escalate, Route, Otherwise, Action, QualifiedRoutes, RejectionReasons, Review, Explore,
+    Escalate, Route, Otherwise, Action, QualifiedRoutes, RejectionReasons, Review, Explore, Dedupe,
     Test, Given, GivenEntry, AsOf, ExpectRoute, ExpectScore, ExpectConfidence, ExpectDisqualified,
     ExpectNotDisqualified, ExpectReason, ExpectTopReason, ExpectEscalation, ExpectNoEscalation, ExpectMotion,
     ExpectUnknown, ExpectReview, ExpectExplore, ExpectError,
@@ -116,6 +116,7 @@ constexpr NodeKind kind_of() {
     else if constexpr (is<R, r::rejection_reasons_stmt>) return K::RejectionReasons;
     else if constexpr (is<R, r::review_stmt>) return K::Review;
     else if constexpr (is<R, r::explore_stmt>) return K::Explore;
+    else if constexpr (is<R, r::dedupe_stmt>) return K::Dedupe;
     else if constexpr (is<R, r::test_block>) return K::Test;
     else if constexpr (is<R, r::given_block>) return K::Given;
     else if constexpr (is<R, r::given_entry>) return K::GivenEntry;

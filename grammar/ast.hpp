@@ -198,6 +198,12 @@ struct Sample {  // `review P% of R` and `explore P% of R as S`
     Span as_span;
 };
 
+// `dedupe by KEY, KEY…`: a lead whose key equals an earlier lead's is a duplicate.
+struct Dedupe {
+    std::vector<ExprPtr> keys;
+    Span span;
+};
+
 struct Given {
     std::string field;  // dotted
     ExprPtr value;
@@ -248,6 +254,7 @@ struct Rulebook {
     std::vector<Sample> reviews;
     std::vector<Sample> explores;
     std::optional<NameList> rejection_reasons;
+    std::optional<Dedupe> dedupe;
     std::vector<Test> tests;
 };
 

@@ -270,6 +270,14 @@ void build_rulebook(const Node& root, ast::Rulebook& book) {
                 break;
             case K::Review: book.reviews.push_back(sample_of(n)); break;
             case K::Explore: book.explores.push_back(sample_of(n)); break;
+            case K::Dedupe: {
+                if (book.dedupe) once_only(n, "`dedupe by`", "a run dedupes by one key; list its parts in one statement");
+                ast::Dedupe d;
+                d.span = span_of(n);
+                for (const auto& key : n.children) d.keys.push_back(build_expression(*key));
+                book.dedupe = std::move(d);
+                break;
+            }
             case K::Test: book.tests.push_back(test_of(n)); break;
             default: throw std::logic_error("parse tree: unexpected top-level node");
         }

@@ -149,6 +149,9 @@ QUALIFY_ERROR(disqualify_reason, "expected `reason \"…\"` after the disqualifi
               "write `disqualify CODE when CONDITION reason \"text\"`")
 QUALIFY_ERROR(disqualify_reason_text, "expected the reason in quotes after `reason`",
               "write `disqualify CODE when CONDITION reason \"text\"`")
+QUALIFY_ERROR(dedupe_by, "expected `by` after `dedupe`", "write `dedupe by lower(email)` or `dedupe by KEY, KEY`")
+QUALIFY_ERROR_IN(dedupe_key_tag, "expected the dedupe key, an expression", "write `dedupe by lower(email)` or `dedupe by KEY, KEY`",
+                 Q001, Expression)
 QUALIFY_ERROR(criterion_code, "expected the criterion's code after `criterion`",
               "write `criterion CODE weight 20 \"Label\" = FIT`", Q001, Declared)
 QUALIFY_ERROR(criterion_weight, "expected `weight N` after the criterion's code",
@@ -254,7 +257,7 @@ QUALIFY_ERROR(expect_disqualified_after_not, "expected `disqualified` after `exp
 
 QUALIFY_ERROR(rulebook_end, "expected a statement",
               "statements start with `schema`, `let`, `disqualify`, `criterion`, `model`, `score`, `confidence`, "
-              "`motion`, `escalate`, `route`, `qualified_routes`, `review`, `explore`, `rejection_reasons` or `test`")
+              "`motion`, `escalate`, `route`, `qualified_routes`, `review`, `explore`, `rejection_reasons`, `dedupe` or `test`")
 QUALIFY_ERROR(test_file_end, "expected a test block", "a test file holds only `test \"name\" { … }` blocks")
 
 #undef QUALIFY_ERROR

@@ -57,6 +57,8 @@ struct w_escalation : TAO_PEGTL_KEYWORD("escalation") {};
 struct w_no : TAO_PEGTL_KEYWORD("no") {};
 struct w_unknown : TAO_PEGTL_KEYWORD("unknown") {};
 struct w_error : TAO_PEGTL_KEYWORD("error") {};
+struct w_dedupe : TAO_PEGTL_KEYWORD("dedupe") {};
+struct w_by : TAO_PEGTL_KEYWORD("by") {};
 
 // ---------------------------------------------------------------- names
 

@@ -113,6 +113,14 @@ struct confidence_value_tag;
 struct confidence_stmt
     : pg::seq<tk<kw_confidence>, pg::must<confidence_assign>, pg::must<expression_in<confidence_value_tag>>> {};
 
+// `dedupe by KEY, KEY…`: `dedupe` and `by` are words only here, so fields
+// and lets may still be called so.
+struct dedupe_by : tk<w_by> {};
+struct dedupe_key_tag;
+struct dedupe_stmt
+    : pg::seq<tk<w_dedupe>, pg::must<dedupe_by>, pg::must<expression_in<dedupe_key_tag>>,
+              pg::star<comma, pg::must<expression_in<dedupe_key_tag>>>> {};
+
 // ---------------------------------------------------------------- motions
 
 struct override_code : name_tok {};
@@ -233,7 +241,7 @@ struct test_block
 struct item
     : pg::sor<schema_decl, let_stmt, disqualify_stmt, criterion_stmt, model_stmt, score_stmt, confidence_stmt,
               motion_stmt, escalate_stmt, route_stmt, qualified_routes_stmt, review_stmt, explore_stmt,
-              rejection_reasons_stmt, test_block> {};
+              rejection_reasons_stmt, dedupe_stmt, test_block> {};
 struct rulebook_end : pg::eof {};
 struct rulebook_file : pg::seq<ws, pg::must<header_required>, pg::star<item>, pg::must<rulebook_end>> {};
 

@@ -324,6 +324,7 @@ void Checker::rules() {
             error(DiagnosticCode::Q105, d.span, "disqualifier `" + d.code + "` is already defined", "give each disqualifier its own code");
         p_.disqualifiers.push_back(code_rule(d.code, d.when.get(), d.reason, d.span, Phase::Lead, "disqualifier"));
     }
+    dedupe();
     for (const auto& c : rb.criteria) criterion(c, -1);
     p_.own_criteria = p_.criteria.size();
     models();
@@ -352,6 +353,23 @@ void Checker::rules() {
     motions();
     routes();
     samples();
+}
+
+// `dedupe by KEY, …`: each part is read from the lead like a disqualifier's
+// condition and must be one value (not a list or set), so that two leads'
+// keys compare the way `==` would.
+void Checker::dedupe() {
+    if (!p_.ast->dedupe) return;
+    auto& d = *p_.ast->dedupe;
+    p_.dedupe_span = d.span;
+    for (size_t i = 0; i < d.keys.size(); ++i) {
+        ast::Expr& key = *d.keys[i];
+        Type t = expr(key, Phase::Lead);
+        if (!t.invalid() && (!t.scalar() || t.kind == K::Null))
+            error(DiagnosticCode::Q103, key.span, "a dedupe key is one value, got " + type_name(t, p_.enums),
+                  "dedupe by a string, number, date, bool or enum, e.g. `lower(email)`; for several, separate them with commas");
+        p_.dedupe_keys.push_back(add_root(&key, d.keys.size() == 1 ? "dedupe by" : "dedupe by #" + std::to_string(i + 1)));
+    }
 }
 
 void Checker::hash() {

@@ -77,6 +77,7 @@ private:
     void motions();
     void routes();
     void samples();
+    void dedupe();
     void models();
     void test(ast::Test& t);
     void hash();

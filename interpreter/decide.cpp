@@ -2,6 +2,7 @@
 #include "decide.hpp"
 
 #include "date.hpp"
+#include "dedupe_key.hpp"
 #include "trace_format.hpp"
 
 #include <algorithm>
@@ -288,6 +289,7 @@ void reset(Decision& d) {
     d.explored_from.reset();
     d.traced = false;
     d.trace.clear();
+    d.dedupe_key.reset();
 }
 
 }  // namespace
@@ -311,6 +313,8 @@ void decide(EvalContext& ctx, const Lead& lead, const DecideOptions& options, De
     ctx.reset(lead, options.as_of, options.explain);
     try {
         Decider(ctx, options, d).run();
+        // Last, so the key's reads add nothing to `unknown` or the trace.
+        if (!p.dedupe_keys.empty()) d.dedupe_key = dedupe_key(ctx);
     } catch (const ArithmeticError& e) {
         std::string where;
         if (ctx.current_root() != kNoRoot) {

@@ -120,6 +120,9 @@ struct Program {
     std::vector<SampleRule> reviews;
     std::vector<SampleRule> explores;
     std::vector<std::string> rejection_reasons;
+    // `dedupe by`: one root per key part, in order; empty without the statement.
+    std::vector<RootId> dedupe_keys;
+    ast::Span dedupe_span;
 
     std::string hash;  // "sha256:…" over the source and every loaded file
 

@@ -51,6 +51,13 @@ struct TraceEntry {
     std::string note;    // why: "first route that holds", "disabled by motion", "sampled (h mod 10000 = 123 < 500)"
 };
 
+// A lead's `dedupe by` key, hashed (128 bits: a false match between distinct
+// keys is astronomically unlikely, and the hash is all a run keeps).
+struct DedupeKey {
+    uint64_t high = 0, low = 0;
+    friend bool operator==(const DedupeKey&, const DedupeKey&) = default;
+};
+
 struct Decision {
     std::string id;       // empty when the record had no readable id
     uint64_t line = 0;    // input line or record number; 0 when not from a stream
@@ -77,6 +84,10 @@ struct Decision {
 
     bool traced = false;
     std::vector<TraceEntry> trace;
+
+    // Set when the rulebook has `dedupe by`, the lead is not an error and
+    // every key part is known; a Run (qualify.hpp) compares it across leads.
+    std::optional<DedupeKey> dedupe_key;
 };
 
 // The summary line: "Score 61.22 (ICP industry 20/20, …; propensity 0.62)

@@ -116,6 +116,34 @@ private:
     std::unique_ptr<State> state_;
 };
 
+// One pass of leads through a rulebook (a `qualify score` run): the state
+// that spans leads, which the immutable, shared Rulebook does not hold.
+// Today that is `dedupe by`. Evaluate leads on any threads, then hand every
+// decision to admit() in input order; the result is the same at any thread
+// count. Memory grows with the number of distinct keys only (a 128-bit hash
+// and the first lead's reason text each, about 120 bytes plus the id), never
+// with the number of leads.
+class Run {
+public:
+    explicit Run(const Rulebook& rulebook);
+    ~Run();
+    Run(const Run&) = delete;
+    Run& operator=(const Run&) = delete;
+
+    // Registers the decision's dedupe key when no earlier lead had it; when
+    // one had, disqualifies the lead as `duplicate` ("Duplicate of ID",
+    // naming the first lead; the text lives as long as the Run) and returns
+    // true. Error records and leads with an unknown key part register
+    // nothing. A no-op for a rulebook without `dedupe by`.
+    bool admit(Decision& decision);
+    // How many distinct keys the run has seen.
+    size_t distinct_keys() const;
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
+
 // The outcome of one `test` block.
 struct TestResult {
     std::string name;
