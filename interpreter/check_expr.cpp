@@ -5,6 +5,7 @@
 
 #include "date.hpp"
 #include "stdlib/builtins.hpp"
+#include "stdlib/date_format.hpp"
 
 #include <re2/re2.h>
 
@@ -592,11 +593,10 @@ Type Checker::call(ast::Expr& e, Phase phase) {
         // A literal format that can never give a date is caught here; a
         // computed one is a runtime error (stdlib/dates.cpp).
         const ast::Expr& f = *e.args[1];
-        if (f.kind == ast::Expr::Kind::String && (f.text.find("YYYY") == std::string::npos ||
-                                                  f.text.find("MM") == std::string::npos ||
-                                                  f.text.find("DD") == std::string::npos)) {
-            error(DiagnosticCode::Q114, f.span, "the format `" + f.text + "` lacks YYYY, MM or DD",
-                  "write a format such as \"DD/MM/YYYY\"");
+        std::string problem = f.kind == ast::Expr::Kind::String ? date_format_problem(f.text) : std::string();
+        if (!problem.empty()) {
+            error(DiagnosticCode::Q114, f.span, "the format `" + f.text + "` cannot give a date: " + problem,
+                  "write a format such as \"DD/MM/YYYY\" or \"MMM D, YYYY\"");
             return record(e, Type{});
         }
     }

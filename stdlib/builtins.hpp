@@ -79,5 +79,7 @@ void add_date_builtins(std::vector<Builtin>& out);
 void add_collection_builtins(std::vector<Builtin>& out);
 void add_regex_builtins(std::vector<Builtin>& out);
 void add_email_builtins(std::vector<Builtin>& out);
+void add_company_builtins(std::vector<Builtin>& out);
+void add_title_builtins(std::vector<Builtin>& out);
 
 }  // namespace qualify

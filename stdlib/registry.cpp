@@ -12,6 +12,8 @@ const std::vector<Builtin>& builtins() {
         add_collection_builtins(out);
         add_regex_builtins(out);
         add_email_builtins(out);
+        add_company_builtins(out);
+        add_title_builtins(out);
         return out;
     }();
     return table;

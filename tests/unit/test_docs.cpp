@@ -84,6 +84,7 @@ schema lead {
   company.country:     string?
   company.tech_stack:  list<string>?
   contact.seniority:   enum { ic, manager, director, vp, cxo }?
+  contact.title:       string?
   contact.changed_job_recently: bool?
   crm.is_customer:     bool?
   crm.is_competitor:   bool?

@@ -46,3 +46,43 @@ TEST_CASE("year_of, quarter_of and month_of") {
     CHECK(outcome(R"(year_of(date("1969-12-31")) == 1969 and month_of(date("0001-01-01")) == 1)") == "true");
     CHECK(outcome("month_of(day) == 8") == "unknown");
 }
+
+TEST_CASE("parse_date reads one-digit days and months, two-digit years and English month names") {
+    auto reads = [](const char* format, const char* text, const char* iso) {
+        return outcome(std::string("parse_date(s, \"") + format + "\") == date(\"" + iso + "\")",
+                       std::string(R"({"id":"x","s":")") + text + "\"}");
+    };
+    CHECK(reads("M/D/YYYY", "3/7/2026", "2026-03-07") == "true");
+    CHECK(reads("M/D/YYYY", "12/31/2026", "2026-12-31") == "true");
+    CHECK(reads("D.M.YY", "7.3.26", "2026-03-07") == "true");
+    CHECK(reads("MMM D, YYYY", "Mar 7, 2026", "2026-03-07") == "true");
+    CHECK(reads("MMM D, YYYY", "SEP 30, 2026", "2026-09-30") == "true");
+    CHECK(reads("D MMMM YYYY", "7 march 2026", "2026-03-07") == "true");
+    CHECK(reads("DD-MMM-YY", "07-Nov-26", "2026-11-07") == "true");
+    CHECK(reads("YYYY-MM-DDT", "2026-11-07T", "2026-11-07") == "true");
+    auto known = [](const char* format, const char* text) {
+        return outcome(std::string("known(parse_date(s, \"") + format + "\"))",
+                       std::string(R"({"id":"x","s":")") + text + "\"}");
+    };
+    CHECK(known("MMM D, YYYY", "Mars 7, 2026") == "false");
+    CHECK(known("MMMM D YYYY", "Sept 7 2026") == "false");
+    CHECK(known("M/D/YYYY", "13/7/2026") == "false");
+    CHECK(known("M/D/YYYY", "123/7/2026") == "false");
+    CHECK(known("D/M/YY", "1/1/2026") == "false");
+}
+
+TEST_CASE("a format needs exactly one year, month and day token") {
+    for (const char* format : {"YYYY-MM", "DD/MM/YYYY YYYY", "Y-MM-DD", "DDD-MM-YYYY", "MMMMM D YYYY"})
+        CHECK_MESSAGE(stdlib_test::compile_errors(std::string("known(parse_date(s, \"") + format + "\"))").find("Q114") !=
+                          std::string::npos,
+                      format);
+}
+
+TEST_CASE("start_of_month and start_of_quarter give the period's first day") {
+    const char* lead = R"({"id":"x","day":"2026-11-23"})";
+    CHECK(outcome(R"(start_of_month(day) == date("2026-11-01"))", lead) == "true");
+    CHECK(outcome(R"(start_of_quarter(day) == date("2026-10-01"))", lead) == "true");
+    CHECK(outcome(R"(start_of_quarter(date("2026-03-31")) == date("2026-01-01"))") == "true");
+    CHECK(outcome(R"(start_of_quarter(date("2026-04-01")) == date("2026-04-01"))") == "true");
+    CHECK(outcome(R"(known(start_of_month(day)))") == "false");
+}
