@@ -15,5 +15,7 @@ int cmd_score(Words args);
 int cmd_explain(Words args);
 int cmd_test(Words args);
 int cmd_disasm(Words args);
+int cmd_model(Words args);
+int cmd_model_import(Words args);
 
 }  // namespace qualify::cli
