@@ -16,5 +16,7 @@ int cmd_explain(Words args);
 int cmd_test(Words args);
 int cmd_disasm(Words args);
 int cmd_profile(Words args);
+int cmd_model(Words args);
+int cmd_model_import(Words args);
 
 }  // namespace qualify::cli

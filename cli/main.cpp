@@ -28,6 +28,7 @@ constexpr Subcommand kSubcommands[] = {
     {"test", cmd_test, "run the tests written beside rulebooks"},
     {"disasm", cmd_disasm, "print a rulebook's bytecode"},
     {"profile", cmd_profile, "report the data quality of a leads file, field by field"},
+    {"model", cmd_model, "model tools: import"},
 };
 
 void usage(std::ostream& out) {

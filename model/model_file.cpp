@@ -5,6 +5,7 @@
 // are reported together, one per line.
 #include "model/logistic_regression.hpp"
 #include "model/model.hpp"
+#include "model/tree_ensemble_file.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -360,8 +361,12 @@ std::unique_ptr<PropensityModel> PropensityModel::load(const std::string& path, 
     std::unique_ptr<PropensityModel> model;
     if (*kind == "logistic_regression")
         model = read_logistic_regression(c, doc, schema, std::move(bytes));
-    else
-        c.fail("$.kind", "unknown model kind \"" + *kind + "\" (this build reads: logistic_regression)");
+    else if (*kind == "tree_ensemble") {
+        std::vector<ModelFileProblem> problems;
+        model = read_tree_ensemble(doc, schema, std::move(bytes), problems);
+        for (const auto& p : problems) c.fail(p.path, p.message);
+    } else
+        c.fail("$.kind", "unknown model kind \"" + *kind + "\" (this build reads: logistic_regression, tree_ensemble)");
     if (!c.ok()) {
         error = c.message();
         return nullptr;
