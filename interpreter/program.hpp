@@ -119,6 +119,8 @@ struct Program {
     std::vector<int> qualified_routes;
     std::vector<SampleRule> reviews;
     std::vector<SampleRule> explores;
+    uint64_t review_seed = 0;   // sample_seed(name, "review"), decide.hpp
+    uint64_t explore_seed = 0;  // sample_seed(name, "explore")
     std::vector<std::string> rejection_reasons;
 
     std::string hash;  // "sha256:…" over the source and every loaded file
