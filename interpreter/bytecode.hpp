@@ -27,6 +27,12 @@ struct OpInfo {
 
 const OpInfo& op_info(Op op);
 
+// The `_K` form of a binary operator (its right operand a constant, operand
+// a), or `op` itself when it has none.
+Op constant_operand_form(Op op);
+// Whether operand a of `op` is a constant index (PUSH_CONST and the `_K` forms).
+bool reads_constant(Op op);
+
 struct Instr {
     Op op;
     int32_t a = 0;

@@ -2,6 +2,7 @@
 // disqualifiers, criteria, models, score and confidence, motions,
 // escalations, routes, samples — and registers each expression the decision
 // evaluates as a root of the program.
+#include "decide.hpp"
 #include "checker_state.hpp"
 
 #include "reference_eval.hpp"
@@ -389,6 +390,8 @@ void Checker::run() {
     p_.name = p_.ast->name;
     p_.version = p_.ast->version;
     p_.qualified_name = p_.name + "@" + p_.version;
+    p_.review_seed = sample_seed(p_.name, "review");
+    p_.explore_seed = sample_seed(p_.name, "explore");
     schema();
     lets();
     rules();

@@ -8,6 +8,8 @@
 #include "stdlib/builtins.hpp"
 
 #include <algorithm>
+#include <optional>
+#include <utility>
 
 namespace qualify {
 
@@ -18,6 +20,31 @@ const OpInfo& op_info(Op op) {
 #undef OP
     };
     return table[static_cast<size_t>(op)];
+}
+
+namespace {
+
+// Binary operators and their forms with a constant right operand.
+constexpr std::pair<Op, Op> kConstantForms[] = {
+    {Op::ADD, Op::ADD_K}, {Op::SUB, Op::SUB_K}, {Op::MUL, Op::MUL_K}, {Op::DIV, Op::DIV_K},
+    {Op::EQ, Op::EQ_K},   {Op::NE, Op::NE_K},   {Op::LT, Op::LT_K},   {Op::LE, Op::LE_K},
+    {Op::GT, Op::GT_K},   {Op::GE, Op::GE_K},   {Op::IN, Op::IN_K},   {Op::NOT_IN, Op::NOT_IN_K},
+    {Op::INTERSECT, Op::INTERSECT_K},
+};
+
+}  // namespace
+
+Op constant_operand_form(Op op) {
+    for (const auto& [plain, with_constant] : kConstantForms)
+        if (plain == op) return with_constant;
+    return op;
+}
+
+bool reads_constant(Op op) {
+    if (op == Op::PUSH_CONST) return true;
+    for (const auto& form : kConstantForms)
+        if (form.second == op) return true;
+    return false;
 }
 
 namespace {
@@ -48,6 +75,26 @@ private:
         return bc_.code.size() - 1;
     }
     int32_t here() const { return static_cast<int32_t>(bc_.code.size()); }
+
+    // Emits `rhs`, then the binary operator `op`. When `rhs` compiled to one
+    // PUSH_CONST, that instruction becomes the operator's `_K` form instead:
+    // the constant is read in place, one dispatch and one stack copy fewer.
+    // It keeps its index, so a jump that targeted the PUSH_CONST (the end of
+    // the left operand) lands on the fused operator, which does the same.
+    void operand_then(const ast::Expr& rhs, Op op, const ast::Span& span) {
+        const size_t at = bc_.code.size();
+        const int max_before = max_;
+        expr(rhs);
+        const Op fused = constant_operand_form(op);
+        if (fused != op && bc_.code.size() == at + 1 && bc_.code[at].op == Op::PUSH_CONST) {
+            bc_.code[at].op = fused;
+            bc_.spans[at] = span;
+            --depth_;  // the constant is no longer pushed; `_K` pops one and pushes one
+            max_ = std::max(max_before, depth_);
+            return;
+        }
+        emit(op, span);
+    }
     void patch_a(size_t at) { bc_.code[at].a = here(); }
     void patch_b(size_t at) { bc_.code[at].b = here(); }
 
@@ -167,7 +214,6 @@ private:
             return;
         }
         expr(*e.args[0]);
-        expr(*e.args[1]);
         static const std::pair<const char*, Op> ops[] = {
             {"+", Op::ADD}, {"-", Op::SUB}, {"*", Op::MUL}, {"/", Op::DIV}, {"==", Op::EQ}, {"!=", Op::NE},
             {"<", Op::LT},  {"<=", Op::LE}, {">", Op::GT},  {">=", Op::GE}, {"in", Op::IN}, {"not in", Op::NOT_IN},
@@ -175,7 +221,7 @@ private:
         };
         for (const auto& [text, code] : ops)
             if (op == text) {
-                emit(code, e.span);
+                operand_then(*e.args[1], code, e.span);
                 return;
             }
     }
@@ -198,57 +244,67 @@ private:
                 break;
             }
             std::vector<size_t> to_arm;
-            for (const auto& t : arm.tests) {
+            std::optional<size_t> next_arm;
+            // A test that holds jumps into the arm; the arm's last test instead
+            // jumps to the next arm when it does not hold (JUMP_UNLESS_TRUE),
+            // one dispatch where `JUMP_IF_TRUE arm; JUMP next` takes two.
+            auto jump_if_holds = [&](size_t test, const ast::Span& span) {
+                if (test + 1 == arm.tests.size()) next_arm = emit(Op::JUMP_UNLESS_TRUE, span);
+                else to_arm.push_back(emit(Op::JUMP_IF_TRUE, span));
+            };
+            for (size_t ti = 0; ti < arm.tests.size(); ++ti) {
+                const auto& t = arm.tests[ti];
                 emit(Op::DUP, t.span);
                 switch (t.kind) {
                     case TK::Equals:
-                        expr(*t.value);
-                        emit(Op::EQ, t.span);
-                        to_arm.push_back(emit(Op::JUMP_IF_TRUE, t.span));
+                        operand_then(*t.value, Op::EQ, t.span);
+                        jump_if_holds(ti, t.span);
                         break;
                     case TK::Compare: {
-                        expr(*t.value);
                         static const std::pair<const char*, Op> cmp[] = {{"==", Op::EQ}, {"!=", Op::NE}, {"<", Op::LT},
                                                                           {"<=", Op::LE}, {">", Op::GT},  {">=", Op::GE}};
                         for (const auto& [text, code] : cmp)
-                            if (t.op == text) emit(code, t.span);
-                        to_arm.push_back(emit(Op::JUMP_IF_TRUE, t.span));
+                            if (t.op == text) operand_then(*t.value, code, t.span);
+                        jump_if_holds(ti, t.span);
                         break;
                     }
                     case TK::In:
-                        expr(*t.value);
-                        emit(Op::IN, t.span);
-                        to_arm.push_back(emit(Op::JUMP_IF_TRUE, t.span));
+                        operand_then(*t.value, Op::IN, t.span);
+                        jump_if_holds(ti, t.span);
                         break;
                     case TK::NotIn:
-                        expr(*t.value);
-                        emit(Op::IN, t.span);
+                        operand_then(*t.value, Op::IN, t.span);
                         to_arm.push_back(emit(Op::JUMP_IF_FALSE, t.span));
                         break;
                     case TK::Range: {
-                        expr(*t.value);
-                        emit(Op::GE, t.span);
+                        operand_then(*t.value, Op::GE, t.span);
                         size_t below = emit(Op::JUMP_UNLESS_TRUE, t.span);
                         emit(Op::DUP, t.span);
-                        expr(*t.high);
-                        emit(Op::LE, t.span);
+                        operand_then(*t.high, Op::LE, t.span);
                         to_arm.push_back(emit(Op::JUMP_IF_TRUE, t.span));
                         patch_a(below);
                         break;
                     }
                 }
             }
-            size_t next_arm = emit(Op::JUMP, arm.span);
+            if (!next_arm) next_arm = emit(Op::JUMP, arm.span);
             for (size_t j : to_arm) patch_a(j);
             emit(Op::POP, arm.span);
             expr(*arm.result);
             to_end.push_back(emit(Op::JUMP, arm.span));
-            patch_a(next_arm);
+            patch_a(*next_arm);
         }
         if (!has_else) {
             depth_ = with_subject;
             emit(Op::POP, e.span);
             emit(Op::PUSH_UNKNOWN, e.span);
+        }
+        // The last arm's jump to the end would land on the next instruction:
+        // drop it. Whatever targeted it now targets that next instruction.
+        if (has_else && to_end.back() + 1 == bc_.code.size()) {
+            bc_.code.pop_back();
+            bc_.spans.pop_back();
+            to_end.pop_back();
         }
         for (size_t j : to_end) patch_a(j);
         depth_ = with_subject;

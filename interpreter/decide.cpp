@@ -22,14 +22,20 @@ uint64_t fnv1a64_continue(uint64_t h, std::string_view bytes) {
 
 uint64_t fnv1a64(std::string_view bytes) { return fnv1a64_continue(14695981039346656037ULL, bytes); }
 
-bool sampled(std::string_view rulebook, std::string_view kind, std::string_view id, int basis_points) {
-    // The same hash as over `rulebook + "\n" + kind + "\n" + id`, without building that string.
+uint64_t sample_seed(std::string_view rulebook, std::string_view kind) {
+    // The same hash as over `rulebook + "\n" + kind + "\n"`, without building that string.
     uint64_t h = fnv1a64_continue(14695981039346656037ULL, rulebook);
     h = fnv1a64_continue(h, "\n");
     h = fnv1a64_continue(h, kind);
-    h = fnv1a64_continue(h, "\n");
-    h = fnv1a64_continue(h, id);
-    return h % 10000 < static_cast<uint64_t>(basis_points);
+    return fnv1a64_continue(h, "\n");
+}
+
+bool sampled_from(uint64_t seed, std::string_view id, int basis_points) {
+    return fnv1a64_continue(seed, id) % 10000 < static_cast<uint64_t>(basis_points);
+}
+
+bool sampled(std::string_view rulebook, std::string_view kind, std::string_view id, int basis_points) {
+    return sampled_from(sample_seed(rulebook, kind), id, basis_points);
 }
 
 namespace {
@@ -235,7 +241,7 @@ void Decider::qualified() {
     }
     for (const auto& x : p_.explores) {
         if (x.of_route != route) continue;
-        if (sampled(p_.name, "explore", d_.id, x.basis_points)) {
+        if (sampled_from(p_.explore_seed, d_.id, x.basis_points)) {
             d_.explore = true;
             d_.explored_from = p_.routes[static_cast<size_t>(route)].name;
             route = x.as_route;
@@ -256,7 +262,7 @@ void Decider::qualified() {
 void Decider::review(int route) {
     for (const auto& r : p_.reviews) {
         if (r.of_route != route) continue;
-        if (sampled(p_.name, "review", d_.id, r.basis_points)) {
+        if (sampled_from(p_.review_seed, d_.id, r.basis_points)) {
             d_.review = true;
             if (o_.explain) trace(kNoRoot, "review", "true").note = "sampled for human review";
         }

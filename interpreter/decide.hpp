@@ -25,5 +25,10 @@ void decide(EvalContext& ctx, const Lead& lead, const DecideOptions& options, De
 // h mod 10000 < basis points.
 uint64_t fnv1a64(std::string_view bytes);
 bool sampled(std::string_view rulebook, std::string_view kind, std::string_view id, int basis_points);
+// The same in two steps: the hash state after `rulebook + "\n" + kind + "\n"`
+// is the same for every lead, so a program computes it once (Program::
+// review_seed, explore_seed) and each lead hashes only its id.
+uint64_t sample_seed(std::string_view rulebook, std::string_view kind);
+bool sampled_from(uint64_t seed, std::string_view id, int basis_points);
 
 }  // namespace qualify

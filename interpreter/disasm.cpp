@@ -13,8 +13,8 @@ namespace qualify {
 namespace {
 
 std::string describe(const Program& p, const Instr& in) {
+    if (reads_constant(in.op)) return value_text(p, p.constants[static_cast<size_t>(in.a)], -1);
     switch (in.op) {
-        case Op::PUSH_CONST: return value_text(p, p.constants[static_cast<size_t>(in.a)], -1);
         case Op::PUSH_SET: return value_text(p, Value::constant_set(p.sets[static_cast<size_t>(in.a)].get()), -1);
         case Op::LOAD_FIELD: return p.schema.fields[static_cast<size_t>(in.a)].name;
         case Op::LOAD_DERIVED: return "let " + p.derived[static_cast<size_t>(in.a)].name;

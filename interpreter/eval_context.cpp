@@ -14,6 +14,10 @@ EvalContext::EvalContext(const Program& program, const Engine& engine)
     if (program.bytecode)
         for (uint32_t n : program.bytecode->max_stack) total += n;
     vm_stack_.resize(total);
+    derived_.resize(program.derived.size());
+    derived_state_.resize(program.derived.size());
+    models_.resize(program.models.size());
+    unknown_read_.resize(program.schema.fields.size());
 }
 
 void EvalContext::reset(const Lead& lead, int32_t as_of, bool tracing) {
@@ -21,11 +25,12 @@ void EvalContext::reset(const Lead& lead, int32_t as_of, bool tracing) {
     call_.as_of = as_of;
     tracing_ = tracing;
     arena_.clear();
-    derived_.assign(program_.derived.size(), Value::unknown());
-    derived_state_.assign(program_.derived.size(), 0);
-    for (auto& b : builtins_) b = Value::unknown();
-    models_.assign(program_.models.size(), Value::unknown());
-    unknown_read_.assign(program_.schema.fields.size(), 0);
+    // Sized once by the constructor: clearing in place costs no allocation.
+    std::fill(derived_.begin(), derived_.end(), Value::unknown());
+    std::fill(derived_state_.begin(), derived_state_.end(), 0);
+    std::fill(std::begin(builtins_), std::end(builtins_), Value::unknown());
+    std::fill(models_.begin(), models_.end(), Value::unknown());
+    std::fill(unknown_read_.begin(), unknown_read_.end(), 0);
     reads_.clear();
     current_root_ = kNoRoot;
     vm_top_ = 0;

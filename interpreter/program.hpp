@@ -119,6 +119,8 @@ struct Program {
     std::vector<int> qualified_routes;
     std::vector<SampleRule> reviews;
     std::vector<SampleRule> explores;
+    uint64_t review_seed = 0;   // sample_seed(name, "review"), decide.hpp
+    uint64_t explore_seed = 0;  // sample_seed(name, "explore")
     std::vector<std::string> rejection_reasons;
     // `dedupe by`: one root per key part, in order; empty without the statement.
     std::vector<RootId> dedupe_keys;

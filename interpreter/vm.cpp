@@ -54,20 +54,24 @@ Value VmEngine::eval(RootId root, EvalContext& ctx) const {
         CASE(DUP) { sp[0] = sp[-1]; ++sp; NEXT(); }
         CASE(NEG) { sp[-1] = negate(sp[-1]); NEXT(); }
         CASE(NOT) { sp[-1] = logical_not(sp[-1]); NEXT(); }
-#define BINARY(name, expr) CASE(name) { --sp; sp[-1] = expr; NEXT(); }
-        BINARY(ADD, arith(ArithOp::Add, sp[-1], sp[0]))
-        BINARY(SUB, arith(ArithOp::Sub, sp[-1], sp[0]))
-        BINARY(MUL, arith(ArithOp::Mul, sp[-1], sp[0]))
-        BINARY(DIV, arith(ArithOp::Div, sp[-1], sp[0]))
-        BINARY(EQ, compare(CompareOp::Eq, sp[-1], sp[0]))
-        BINARY(NE, compare(CompareOp::Ne, sp[-1], sp[0]))
-        BINARY(LT, compare(CompareOp::Lt, sp[-1], sp[0]))
-        BINARY(LE, compare(CompareOp::Le, sp[-1], sp[0]))
-        BINARY(GT, compare(CompareOp::Gt, sp[-1], sp[0]))
-        BINARY(GE, compare(CompareOp::Ge, sp[-1], sp[0]))
-        BINARY(IN, member(sp[-1], sp[0]))
-        BINARY(NOT_IN, logical_not(member(sp[-1], sp[0])))
-        BINARY(INTERSECT, intersect(sp[-1], sp[0], ctx.arena()))
+// Each binary operator twice: `rhs` popped from the stack, or, in the `_K`
+// form, read in place from the constants.
+#define BINARY(name, expr)                                         \
+    CASE(name) { --sp; const Value& rhs = sp[0]; sp[-1] = expr; NEXT(); } \
+    CASE(name##_K) { const Value& rhs = constants[A]; sp[-1] = expr; NEXT(); }
+        BINARY(ADD, arith(ArithOp::Add, sp[-1], rhs))
+        BINARY(SUB, arith(ArithOp::Sub, sp[-1], rhs))
+        BINARY(MUL, arith(ArithOp::Mul, sp[-1], rhs))
+        BINARY(DIV, arith(ArithOp::Div, sp[-1], rhs))
+        BINARY(EQ, compare(CompareOp::Eq, sp[-1], rhs))
+        BINARY(NE, compare(CompareOp::Ne, sp[-1], rhs))
+        BINARY(LT, compare(CompareOp::Lt, sp[-1], rhs))
+        BINARY(LE, compare(CompareOp::Le, sp[-1], rhs))
+        BINARY(GT, compare(CompareOp::Gt, sp[-1], rhs))
+        BINARY(GE, compare(CompareOp::Ge, sp[-1], rhs))
+        BINARY(IN, member(sp[-1], rhs))
+        BINARY(NOT_IN, logical_not(member(sp[-1], rhs)))
+        BINARY(INTERSECT, intersect(sp[-1], rhs, ctx.arena()))
 #undef BINARY
         CASE(MATCHES) { sp[-1] = regex_match(sp[-1], *p.regexes[static_cast<size_t>(A)]); NEXT(); }
         CASE(CALL) {

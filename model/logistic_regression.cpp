@@ -23,8 +23,15 @@ namespace {
     throw std::logic_error("model feature " + f.field + ": slot holds a value of the wrong kind");
 }
 
-ModelFactor contribution_of(const LogisticFeature& f, const Value& v) {
-    if (!v.known()) return {f.field, "unknown", f.missing};
+// Fills `out` with one feature's contribution. `out` is reused from lead to
+// lead, so assigning its value text keeps the string's capacity.
+void contribution_of(const LogisticFeature& f, const Value& v, ModelFactor& out) {
+    out.feature = f.field;
+    if (!v.known()) {
+        out.value.assign("unknown");
+        out.contribution = f.missing;
+        return;
+    }
     switch (f.encoding) {
         case FeatureEncoding::OneHot:
             if (f.over_enum) {
@@ -32,39 +39,54 @@ ModelFactor contribution_of(const LogisticFeature& f, const Value& v) {
                     static_cast<size_t>(v.i) >= f.enum_levels.size())
                     wrong_kind(f);
                 const auto& level = f.enum_levels[static_cast<size_t>(v.i)];
-                return {f.field, f.enum_names[static_cast<size_t>(v.i)], level ? *level : f.other};
+                out.value.assign(f.enum_names[static_cast<size_t>(v.i)]);
+                out.contribution = level ? *level : f.other;
             } else {
                 if (v.kind != Value::Kind::String) wrong_kind(f);
                 auto it = f.string_levels.find(v.s);
-                return {f.field, std::string(v.s), it != f.string_levels.end() ? it->second : f.other};
+                out.value.assign(v.s);
+                out.contribution = it != f.string_levels.end() ? it->second : f.other;
             }
+            return;
         case FeatureEncoding::Standardized: {
             if (v.kind != Value::Kind::Number) wrong_kind(f);
             // Standardize first, then weight: the z-score is the quantity the
             // coefficient was fitted against.
             Decimal z = (v.n - f.mean) / f.scale;
-            return {f.field, v.n.to_string(), f.coefficient * z};
+            out.contribution = f.coefficient * z;
+            out.value = v.n.to_string();
+            return;
         }
         case FeatureEncoding::Bool:
             if (v.kind != Value::Kind::Bool) wrong_kind(f);
-            return {f.field, v.b ? "true" : "false", v.b ? f.if_true : f.if_false};
+            out.value.assign(v.b ? "true" : "false");
+            out.contribution = v.b ? f.if_true : f.if_false;
+            return;
     }
     wrong_kind(f);
+}
+
+// Largest |contribution| first; equal magnitudes keep the file's feature
+// order. An insertion sort in place: models have a handful of features, and
+// std::stable_sort would allocate a buffer for every lead.
+void sort_by_magnitude(std::vector<ModelFactor>& factors) {
+    for (size_t i = 1; i < factors.size(); ++i)
+        for (size_t j = i; j > 0 && factors[j - 1].contribution.abs() < factors[j].contribution.abs(); --j)
+            std::swap(factors[j - 1], factors[j]);
 }
 
 }  // namespace
 
 Decimal LogisticRegression::evaluate_into(const Value* slots, std::vector<ModelFactor>& factors) const {
-    factors.clear();
+    // Resized, not cleared: the factors' strings keep their capacity.
+    factors.resize(spec_.features.size());
     Decimal log_odds = spec_.intercept;
-    for (const auto& f : spec_.features) {
-        factors.push_back(contribution_of(f, slots[f.slot]));
-        log_odds = log_odds + factors.back().contribution;
+    for (size_t i = 0; i < spec_.features.size(); ++i) {
+        const LogisticFeature& f = spec_.features[i];
+        contribution_of(f, slots[f.slot], factors[i]);
+        log_odds = log_odds + factors[i].contribution;
     }
-    // Stable, so equal magnitudes keep the file's feature order.
-    std::stable_sort(factors.begin(), factors.end(), [](const ModelFactor& a, const ModelFactor& b) {
-        return a.contribution.abs() > b.contribution.abs();
-    });
+    sort_by_magnitude(factors);
     return Decimal::sigmoid(log_odds);
 }
 

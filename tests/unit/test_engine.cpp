@@ -96,6 +96,8 @@ TEST_CASE("sampling is FNV-1a 64 of name, kind and id") {
     CHECK(fnv1a64("saas-inbound\nreview\nL-1") == 8393069367385079481ULL);
     CHECK(sampled("saas-inbound", "review", "L-2", 4849));
     CHECK_FALSE(sampled("saas-inbound", "review", "L-2", 4848));
+    CHECK(sampled_from(sample_seed("saas-inbound", "review"), "L-2", 4849));
+    CHECK_FALSE(sampled_from(sample_seed("saas-inbound", "review"), "L-2", 4848));
 }
 
 TEST_CASE("the spec §4 example decision") {
