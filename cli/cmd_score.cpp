@@ -3,6 +3,7 @@
 // order, or a ranked queue with --queue. A count goes to stderr at the end;
 // exit 1 when some records were errors.
 #include "cli/commands.hpp"
+#include "cli/decision_log.hpp"
 #include "cli/engine_options.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/lead_stream.hpp"
@@ -40,7 +41,12 @@ constexpr const char* kUsage =
     "  --engine vm|reference  the bytecode VM (default) or the tree-walking\n"
     "                         reference evaluator\n"
     "  --queue                a ranked view instead of JSON: by route, then\n"
-    "                         by score; colour when stdout is a terminal\n\n"
+    "                         by score; colour when stdout is a terminal\n"
+    "  --log PATH             also append one record per decision to the\n"
+    "                         decision log PATH (JSON Lines; docs/governance.md)\n"
+    "  --log-pii              write pii fields into the log (left out by default)\n"
+    "  --now TIMESTAMP        the log's timestamp, YYYY-MM-DDThh:mm:ssZ (default:\n"
+    "                         $QUALIFY_NOW, else the wall clock)\n\n"
     "At the end, 'N leads: D decisions, E errors' on stderr.\n"
     "exit: 0 ok, 1 some records were errors, 2 usage error, unreadable file\n"
     "      or a CSV header that does not fit the schema, 3 rulebook errors\n";
@@ -88,7 +94,10 @@ int cmd_score(Words words) {
                       {"--queue", false},
                       {"--input", true},
                       {"--delimiter", true},
-                      {"--output", true}});
+                      {"--output", true},
+                      {"--log", true},
+                      {"--log-pii", false},
+                      {"--now", true}});
     if (args.help()) {
         std::cout << kUsage;
         return kExitOk;
@@ -105,6 +114,14 @@ int cmd_score(Words words) {
     if (delim && !csv_in) throw UsageError("--delimiter applies to CSV input only");
     const bool csv_out = csv_output(args);
     if (queue && args.has("--output")) throw UsageError("--queue and --output are exclusive");
+    if ((args.has("--log-pii") || args.has("--now")) && !args.has("--log"))
+        throw UsageError("--log-pii and --now apply to --log only");
+    std::string logged_at;
+    if (args.has("--log")) {
+        auto now = report::run_timestamp(args.value("--now"));
+        if (!now) throw UsageError("--now and QUALIFY_NOW take YYYY-MM-DDThh:mm:ssZ");
+        logged_at = *now;
+    }
 
     // Open the leads before compiling, so a missing file is a usage error
     // whatever state the rulebook is in.
@@ -131,8 +148,17 @@ int cmd_score(Words words) {
     }
 
     LeadStream stream(*rulebook, options, threads, /*make_json=*/!queue && !csv_out);
+    std::optional<DecisionLog> log;
+    if (args.has("--log")) {
+        stream.capture_fields(args.has("--log-pii"));
+        log.emplace(*args.value("--log"), report::run_info(*rulebook, logged_at), args.has("--log-pii"));
+    }
     auto run = [&](const std::function<void(StreamResult&)>& sink) {
-        return csv ? stream.run_csv(*csv, sink) : stream.run(in, sink);
+        auto logged = [&](StreamResult& r) {
+            if (log) log->add(r.decision, std::move(r.fields));
+            sink(r);
+        };
+        return csv ? stream.run_csv(*csv, logged) : stream.run(in, logged);
     };
     StreamCounts counts;
     if (queue) {
@@ -158,6 +184,7 @@ int cmd_score(Words words) {
         std::cout.write(out.data(), static_cast<std::streamsize>(out.size()));
     }
     std::cout.flush();
+    if (log) log->finish();
     if (in.bad()) throw UsageError("error reading the leads");
     std::cerr << counts.leads << " leads: " << counts.leads - counts.errors << " decisions, "
               << counts.errors << " errors\n";

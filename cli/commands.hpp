@@ -15,5 +15,6 @@ int cmd_score(Words args);
 int cmd_explain(Words args);
 int cmd_test(Words args);
 int cmd_disasm(Words args);
+int cmd_report(Words args);
 
 }  // namespace qualify::cli

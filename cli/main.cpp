@@ -27,6 +27,7 @@ constexpr Subcommand kSubcommands[] = {
     {"explain", cmd_explain, "decide one lead and print the trace of every rule"},
     {"test", cmd_test, "run the tests written beside rulebooks"},
     {"disasm", cmd_disasm, "print a rulebook's bytecode"},
+    {"report", cmd_report, "report how well decisions predicted outcomes (calibration, drift)"},
 };
 
 void usage(std::ostream& out) {
