@@ -3,6 +3,7 @@
 // order, or a ranked queue with --queue. A count goes to stderr at the end;
 // exit 1 when some records were errors.
 #include "cli/commands.hpp"
+#include "cli/decision_log.hpp"
 #include "cli/engine_options.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/input_format.hpp"
@@ -44,7 +45,12 @@ constexpr const char* kUsage =
     "  --queue                a ranked view instead of JSON: by route, then\n"
     "                         by score; colour when stdout is a terminal\n"
     "  --max-errors N         stop after the first error record beyond N (a\n"
-    "                         file that does not fit the rulebook); exit 5\n\n"
+    "                         file that does not fit the rulebook); exit 5\n"
+    "  --log PATH             also append one record per decision to the\n"
+    "                         decision log PATH (JSON Lines; docs/governance.md)\n"
+    "  --log-pii              write pii fields into the log (left out by default)\n"
+    "  --now TIMESTAMP        the log's timestamp, YYYY-MM-DDThh:mm:ssZ (default:\n"
+    "                         $QUALIFY_NOW, else the wall clock)\n\n"
     "Leads a `dedupe by` key makes duplicates of earlier leads of the run are\n"
     "disqualified as `duplicate`. On a terminal, a progress line on stderr.\n"
     "At the end, 'N leads: D decisions, E errors' on stderr.\n"
@@ -82,7 +88,10 @@ int cmd_score(Words words) {
                       {"--input", true},
                       {"--delimiter", true},
                       {"--output", true},
-                      {"--max-errors", true}});
+                      {"--max-errors", true},
+                      {"--log", true},
+                      {"--log-pii", false},
+                      {"--now", true}});
     if (args.help()) {
         std::cout << kUsage;
         return kExitOk;
@@ -100,6 +109,14 @@ int cmd_score(Words words) {
     const bool csv_out = csv_output(args);
     if (queue && args.has("--output")) throw UsageError("--queue and --output are exclusive");
     const std::optional<uint64_t> max_errors = max_errors_flag(args);
+    if ((args.has("--log-pii") || args.has("--now")) && !args.has("--log"))
+        throw UsageError("--log-pii and --now apply to --log only");
+    std::string logged_at;
+    if (args.has("--log")) {
+        auto now = report::run_timestamp(args.value("--now"));
+        if (!now) throw UsageError("--now and QUALIFY_NOW take YYYY-MM-DDThh:mm:ssZ");
+        logged_at = *now;
+    }
 
     // Open the leads before compiling, so a missing file is a usage error
     // whatever state the rulebook is in.
@@ -132,8 +149,17 @@ int cmd_score(Words words) {
         progress.emplace(std::cerr);
         stream.set_batch_observer([&](const StreamCounts& c) { progress->update(c); });
     }
+    std::optional<DecisionLog> log;
+    if (args.has("--log")) {
+        stream.capture_fields(args.has("--log-pii"));
+        log.emplace(*args.value("--log"), report::run_info(*rulebook, logged_at), args.has("--log-pii"));
+    }
     auto run = [&](const std::function<void(StreamResult&)>& sink) {
-        return csv ? stream.run_csv(*csv, sink) : stream.run(in, sink);
+        auto logged = [&](StreamResult& r) {
+            if (log) log->add(r.decision, std::move(r.fields));
+            sink(r);
+        };
+        return csv ? stream.run_csv(*csv, logged) : stream.run(in, logged);
     };
     StreamCounts counts;
     if (queue) {
@@ -160,6 +186,7 @@ int cmd_score(Words words) {
     }
     std::cout.flush();
     if (progress) progress->finish();
+    if (log) log->finish();
     if (in.bad()) throw UsageError("error reading the leads");
     std::cerr << counts.leads << " leads: " << counts.leads - counts.errors << " decisions, "
               << counts.errors << " errors\n";

@@ -18,5 +18,6 @@ int cmd_disasm(Words args);
 int cmd_profile(Words args);
 int cmd_model(Words args);
 int cmd_model_import(Words args);
+int cmd_report(Words args);
 
 }  // namespace qualify::cli

@@ -34,6 +34,8 @@ void LeadStream::evaluate_slice(unsigned worker, const EvaluateOne& one,
         StreamResult& r = results[i];
         try {
             r.decision = one(evaluator, i);
+            r.fields.clear();
+            if (capture_fields_ && !r.decision.is_error) r.fields = evaluator.read_fields(capture_pii_);
         } catch (const std::exception& e) {
             // The library reports bad records as error decisions; anything
             // thrown is an engine fault. It still becomes an error record

@@ -19,6 +19,9 @@ namespace qualify::cli {
 struct StreamResult {
     Decision decision;
     std::string json;  // to_json(decision), made on the worker thread when asked
+    // Evaluator::read_fields of the lead, when capture_fields() was asked
+    // (decision logs).
+    std::vector<std::pair<std::string, std::string>> fields;
 };
 
 struct StreamCounts {
@@ -44,6 +47,12 @@ public:
     void set_max_errors(uint64_t n) { max_errors_ = n; }
     void set_batch_observer(BatchObserver observer) { observer_ = std::move(observer); }
     ~LeadStream();
+    // Also keep, in each result, the fields the rulebook read (pii ones
+    // only with `include_pii`).
+    void capture_fields(bool include_pii) {
+        capture_fields_ = true;
+        capture_pii_ = include_pii;
+    }
 
     // Evaluates every non-blank line of `in` (a line of only spaces, tabs
     // and CR is blank and skipped; line numbers still count it) and calls
@@ -72,6 +81,8 @@ private:
 
     std::vector<std::unique_ptr<Evaluator>> evaluators_;
     bool make_json_;
+    bool capture_fields_ = false;
+    bool capture_pii_ = false;
 };
 
 }  // namespace qualify::cli

@@ -29,6 +29,7 @@ constexpr Subcommand kSubcommands[] = {
     {"disasm", cmd_disasm, "print a rulebook's bytecode"},
     {"profile", cmd_profile, "report the data quality of a leads file, field by field"},
     {"model", cmd_model, "model tools: import"},
+    {"report", cmd_report, "report how well decisions predicted outcomes (calibration, drift)"},
 };
 
 void usage(std::ostream& out) {

@@ -5,6 +5,9 @@
 #include "bytecode.hpp"
 #include "checker.hpp"
 #include "csv_reader.hpp"
+#include "data_use.hpp"
+#include "trace_format.hpp"
+#include "sha256.hpp"
 #include "date.hpp"
 #include "decide.hpp"
 #include "grammar/parser.hpp"
@@ -21,6 +24,27 @@ const std::string& Rulebook::name() const { return program_->name; }
 const std::string& Rulebook::version() const { return program_->version; }
 const std::string& Rulebook::hash() const { return program_->hash; }
 const std::string& Rulebook::file() const { return program_->ast->file; }
+std::vector<Rulebook::FieldUse> Rulebook::field_uses() const {
+    const std::vector<bool> read = read_slots(*program_);
+    std::vector<FieldUse> out;
+    for (size_t i = 0; i < program_->schema.fields.size(); ++i) {
+        const FieldInfo& f = program_->schema.fields[i];
+        out.push_back({f.name, f.pii, read[i]});
+    }
+    return out;
+}
+std::vector<std::string> Rulebook::qualified_routes() const {
+    std::vector<std::string> names;
+    for (int r : program_->qualified_routes) names.push_back(program_->routes[static_cast<size_t>(r)].name);
+    return names;
+}
+const std::vector<std::string>& Rulebook::rejection_reasons() const { return program_->rejection_reasons; }
+std::vector<std::pair<std::string, std::string>> Rulebook::model_hashes() const {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& m : program_->models)
+        out.emplace_back(m.name, "sha256:" + sha256_hex(m.model->file_bytes()));
+    return out;
+}
 std::vector<std::string> Rulebook::route_names() const {
     std::vector<std::string> names;
     for (const auto& r : program_->routes) names.push_back(r.name);
@@ -149,11 +173,14 @@ struct Evaluator::State {
     EvalContext ctx;
     DecideOptions options;
     Lead lead;
+    const Lead* last = nullptr;  // the lead evaluated last (read_fields)
+    std::vector<bool> read;      // read_slots(program), computed once
 
     State(const Rulebook& rb, const EvalOptions& o)
         : rulebook(rb),
           ctx(rb.program(), o.engine == EngineKind::Vm ? static_cast<const Engine&>(vm) : reference),
-          options{o.as_of, o.explain, o.show_pii} {}
+          options{o.as_of, o.explain, o.show_pii},
+          read(read_slots(rb.program())) {}
 };
 
 Evaluator::Evaluator(const Rulebook& rulebook, const EvalOptions& options)
@@ -161,6 +188,7 @@ Evaluator::Evaluator(const Rulebook& rulebook, const EvalOptions& options)
 Evaluator::~Evaluator() = default;
 
 Decision Evaluator::evaluate(const Lead& lead) {
+    state_->last = &lead;
     Decision d;
     decide(state_->ctx, lead, state_->options, d);
     return d;
@@ -187,8 +215,23 @@ Decision Evaluator::evaluate(const LeadBuilder& builder) {
     return evaluate(lead);
 }
 
+std::vector<std::pair<std::string, std::string>> Evaluator::read_fields(bool include_pii) const {
+    std::vector<std::pair<std::string, std::string>> out;
+    const Lead* lead = state_->last;
+    if (!lead) return out;
+    const Program& p = state_->rulebook.program();
+    for (size_t i = 0; i < p.schema.fields.size() && i < lead->slots.size(); ++i) {
+        const FieldInfo& f = p.schema.fields[i];
+        if (!state_->read[i] || static_cast<int>(i) == p.schema.id_slot || (f.pii && !include_pii)) continue;
+        const Value& v = lead->slots[i];
+        out.emplace_back(f.name, v.known() ? value_text(p, v, f.enum_id) : "null");
+    }
+    return out;
+}
+
 Decision Evaluator::evaluate_json(std::string_view json, uint64_t line) {
     Lead& lead = state_->lead;
+    state_->last = nullptr;
     lead.id.clear();
     lead.arena.clear();
     lead.line = line;
@@ -205,6 +248,7 @@ Decision Evaluator::evaluate_json(std::string_view json, uint64_t line) {
 
 Decision Evaluator::evaluate_csv(const CsvColumns& columns, const CsvRow& row) {
     Lead& lead = state_->lead;
+    state_->last = nullptr;
     if (auto error = read_csv_lead(state_->rulebook.program().schema, columns.binding(), row, lead)) {
         Decision d;
         d.id = lead.id;

@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace qualify {
@@ -31,6 +32,18 @@ public:
     const std::string& file() const;
     // The routes in declaration order (the queue view ranks by it).
     std::vector<std::string> route_names() const;
+    // Data use, for governance and decision logs: every declared field,
+    // whether some rule or model reads it, and its pii tag; slot order.
+    struct FieldUse {
+        std::string name;  // dotted
+        bool pii = false;
+        bool read = false;
+    };
+    std::vector<FieldUse> field_uses() const;
+    std::vector<std::string> qualified_routes() const;
+    const std::vector<std::string>& rejection_reasons() const;
+    // Each model's name and the sha256 of its file ("sha256:…").
+    std::vector<std::pair<std::string, std::string>> model_hashes() const;
     // The bytecode, one instruction a line (`qualify disasm`).
     std::string disassemble() const;
     const Program& program() const { return *program_; }
@@ -110,6 +123,12 @@ public:
     Decision evaluate_csv(const CsvColumns& columns, const CsvRow& row);
     Decision evaluate(const LeadBuilder& lead);
     Decision evaluate(const Lead& lead);
+
+    // The fields the rulebook reads (Rulebook::field_uses), of the lead
+    // evaluated last, as (name, JSON value) pairs in slot order; unknown is
+    // `null`. pii fields are left out unless `include_pii`. For decision
+    // logs: only what the decision used is kept.
+    std::vector<std::pair<std::string, std::string>> read_fields(bool include_pii) const;
 
 private:
     struct State;

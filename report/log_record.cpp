@@ -1,0 +1,183 @@
+// Writing and reading decision-log records as JSON lines (nlohmann-json: a
+// log is read once per report, so a DOM is fine here).
+#include "report/log_record.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
+#include <regex>
+
+namespace qualify::report {
+
+using nlohmann::ordered_json;
+
+namespace {
+
+std::vector<std::string> strings(const std::vector<CodeAndReason>& items) {
+    std::vector<std::string> out;
+    for (const auto& i : items) out.emplace_back(i.code);
+    return out;
+}
+
+ordered_json object_of(const NamedText& pairs, bool values_are_json) {
+    ordered_json o = ordered_json::object();
+    for (const auto& [k, v] : pairs) o[k] = values_are_json ? ordered_json::parse(v) : ordered_json(v);
+    return o;
+}
+
+NamedText pairs_of(const ordered_json& o, bool values_as_json) {
+    NamedText out;
+    if (!o.is_object()) return out;
+    for (auto it = o.begin(); it != o.end(); ++it)
+        out.emplace_back(it.key(), values_as_json ? it.value().dump() : it.value().get<std::string>());
+    return out;
+}
+
+ordered_json text_or_null(const std::string& s) { return s.empty() ? ordered_json(nullptr) : ordered_json(s); }
+
+bool valid_timestamp(const std::string& s) {
+    static const std::regex pattern(R"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z)");
+    return std::regex_match(s, pattern);
+}
+
+}  // namespace
+
+RunInfo run_info(const Rulebook& rulebook, std::string logged_at) {
+    return {std::move(logged_at), rulebook.qualified_routes(), rulebook.rejection_reasons(),
+            rulebook.model_hashes()};
+}
+
+LogRecord make_record(const Decision& d, const RunInfo& run, NamedText fields) {
+    LogRecord r;
+    r.logged_at = run.logged_at;
+    r.as_of = d.as_of;
+    r.id = d.id;
+    r.rulebook = std::string(d.rulebook);
+    r.rulebook_hash = std::string(d.rulebook_hash);
+    r.model_hashes = run.model_hashes;
+    r.rejection_reasons = run.rejection_reasons;
+    if (d.is_error) {
+        r.error = d.error.empty() ? "error" : d.error;
+        return r;
+    }
+    r.route = std::string(d.route);
+    if (d.explored_from) r.explored_from = std::string(*d.explored_from);
+    // An explored lead is judged by the route it was sent to.
+    r.qualified = std::find(run.qualified_routes.begin(), run.qualified_routes.end(), r.route) !=
+                  run.qualified_routes.end();
+    if (d.score) r.score = d.score->to_fixed(2);
+    if (d.confidence) r.confidence = d.confidence->to_fixed(2);
+    if (d.motion) r.motion = std::string(*d.motion);
+    r.disqualified = strings(d.disqualified);
+    for (const auto& reason : d.reasons) r.reasons.emplace_back(reason.code);
+    r.escalations = strings(d.escalations);
+    r.review = d.review;
+    r.explore = d.explore;
+    for (const auto& m : d.models) r.models.emplace_back(std::string(m.name), m.probability.to_fixed(4));
+    r.fields = std::move(fields);
+    return r;
+}
+
+std::string to_json_line(const LogRecord& r) {
+    ordered_json j;
+    j["logged_at"] = r.logged_at;
+    j["as_of"] = r.as_of;
+    j["id"] = r.id;
+    if (!r.error.empty()) {
+        j["error"] = r.error;
+    } else {
+        j["route"] = r.route;
+        j["explored_from"] = r.explored_from ? ordered_json(*r.explored_from) : ordered_json(nullptr);
+        j["qualified"] = r.qualified;
+        j["score"] = text_or_null(r.score);
+        j["confidence"] = text_or_null(r.confidence);
+        j["motion"] = r.motion ? ordered_json(*r.motion) : ordered_json(nullptr);
+        j["disqualified"] = r.disqualified;
+        j["reasons"] = r.reasons;
+        j["escalations"] = r.escalations;
+        j["review"] = r.review;
+        j["explore"] = r.explore;
+        j["models"] = object_of(r.models, false);
+    }
+    j["rulebook"] = r.rulebook;
+    j["rulebook_hash"] = r.rulebook_hash;
+    j["model_hashes"] = object_of(r.model_hashes, false);
+    j["rejection_reasons"] = r.rejection_reasons;
+    if (r.error.empty()) j["fields"] = object_of(r.fields, true);
+    return j.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+}
+
+std::optional<LogRecord> parse_json_line(std::string_view line, std::string& error) {
+    ordered_json j = ordered_json::parse(line, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) {
+        error = "not a JSON object";
+        return std::nullopt;
+    }
+    try {
+        LogRecord r;
+        auto text = [&](const char* key) {
+            auto it = j.find(key);
+            return it == j.end() || it->is_null() ? std::string() : it->get<std::string>();
+        };
+        auto list = [&](const char* key) {
+            auto it = j.find(key);
+            return it == j.end() || it->is_null() ? std::vector<std::string>() : it->get<std::vector<std::string>>();
+        };
+        auto flag = [&](const char* key) { return j.value(key, false); };
+        r.logged_at = text("logged_at");
+        r.as_of = text("as_of");
+        r.id = text("id");
+        r.error = text("error");
+        r.route = text("route");
+        if (auto it = j.find("explored_from"); it != j.end() && !it->is_null()) r.explored_from = it->get<std::string>();
+        r.qualified = flag("qualified");
+        r.score = text("score");
+        r.confidence = text("confidence");
+        if (auto it = j.find("motion"); it != j.end() && !it->is_null()) r.motion = it->get<std::string>();
+        r.disqualified = list("disqualified");
+        r.reasons = list("reasons");
+        r.escalations = list("escalations");
+        r.review = flag("review");
+        r.explore = flag("explore");
+        if (auto it = j.find("models"); it != j.end()) r.models = pairs_of(*it, false);
+        r.rulebook = text("rulebook");
+        r.rulebook_hash = text("rulebook_hash");
+        if (auto it = j.find("model_hashes"); it != j.end()) r.model_hashes = pairs_of(*it, false);
+        r.rejection_reasons = list("rejection_reasons");
+        if (auto it = j.find("fields"); it != j.end()) r.fields = pairs_of(*it, true);
+        if (r.id.empty()) {
+            error = "a record without an id";
+            return std::nullopt;
+        }
+        if (r.error.empty() && r.route.empty()) {
+            error = "a record without a route";
+            return std::nullopt;
+        }
+        return r;
+    } catch (const nlohmann::json::exception&) {
+        error = "a key of the wrong type";
+        return std::nullopt;
+    }
+}
+
+std::optional<std::string> run_timestamp(const std::optional<std::string>& override_text) {
+    std::optional<std::string> given = override_text;
+    if (!given) {
+        if (const char* env = std::getenv("QUALIFY_NOW"); env && *env) given = std::string(env);
+    }
+    if (given) {
+        if (!valid_timestamp(*given)) return std::nullopt;
+        return given;
+    }
+    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return std::string(buf);
+}
+
+}  // namespace qualify::report
