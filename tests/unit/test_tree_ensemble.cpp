@@ -306,3 +306,12 @@ TEST_CASE("a cycle or an orphan node is refused, not followed") {
     CHECK(load_error(model("[1, -1, -1, -1]", "[2, -1, -1, -1]", "[0, -1, -1, -1]"))
               .find("1 node(s) are not reached from the root") != std::string::npos);
 }
+
+TEST_CASE("leaves that could sum beyond the decimal range are refused at load") {
+    const std::string tree = R"({"left": [1, -1, -1], "right": [2, -1, -1], "column": [0, -1, -1],
+        "threshold": ["1", "0", "0"], "default_left": [true, false, false],
+        "leaf": ["0", "100000000000000000000", "-1"], "cover": ["10", "4", "6"]})";
+    const std::string model = R"({"format": "qualify-model", "format_version": 1, "kind": "tree_ensemble",
+      "objective": "binary:logistic", "base_margin": "0", "columns": ["x"], "trees": [)" + tree + ", " + tree + "]}";
+    CHECK(load_error(model).find("$.trees: the leaf values can sum beyond the decimal range") != std::string::npos);
+}
