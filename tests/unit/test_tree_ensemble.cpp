@@ -191,6 +191,17 @@ TEST_CASE("the importer refuses what it cannot convert, naming each problem") {
     CHECK(!import_xgboost(no_names.dump(), rulebook.program().schema, error));
     CHECK(error.find("the model has no feature names") != std::string::npos);
 
+    json huge = json::parse(slurp(kDir + "xgboost_model.json"));
+    huge["learner"]["gradient_booster"]["model"]["trees"][0]["left_children"][0] = 1e30;
+    huge["learner"]["gradient_booster"]["model"]["trees"][1]["split_conditions"][0] = 1e300;
+    error.clear();
+    CHECK(!import_xgboost(huge.dump(), rulebook.program().schema, error));
+    CHECK(error.find("trees[0].left_children: must be an array of 31 integers") != std::string::npos);
+    huge["learner"]["gradient_booster"]["model"]["trees"][0]["left_children"][0] = 1;
+    error.clear();
+    CHECK(!import_xgboost(huge.dump(), rulebook.program().schema, error));
+    CHECK(error.find("trees[1].split_conditions: must be an array of") != std::string::npos);
+
     json bad_child = json::parse(slurp(kDir + "xgboost_model.json"));
     bad_child["learner"]["gradient_booster"]["model"]["trees"][3]["left_children"][0] = 0;
     error.clear();
