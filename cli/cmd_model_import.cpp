@@ -41,10 +41,10 @@ int cmd_model_import(Words words) {
     const std::string& input = args.positional()[0];
     std::string text = read_file(input);
 
-    // The model file the rulebook names may not exist yet: it is what this
-    // command writes.
+    // Only the schema matters: the model file the rulebook names may not
+    // exist yet, or be the outdated model this import replaces.
     CompileOptions options;
-    options.allow_missing_models = true;
+    options.skip_models = true;
     auto rulebook = load_rulebook(*rulebook_path, options);
     if (!rulebook) return kExitRulebookErrors;
 

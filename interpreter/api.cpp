@@ -103,6 +103,7 @@ Compilation compile_source(std::string source, std::string file, std::string bas
     }
     CheckOptions check_options;
     check_options.allow_missing_models = options.allow_missing_models;
+    check_options.skip_models = options.skip_models;
     auto program = check(std::move(parsed.rulebook), base_dir, c.diagnostics, check_options);
     if (!program) return c;
     compile(*program);

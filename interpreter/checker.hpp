@@ -16,6 +16,7 @@ namespace qualify {
 struct CheckOptions {
     // `qualify train` checks a rulebook whose model file it is about to write.
     bool allow_missing_models = false;
+    bool skip_models = false;  // `qualify model import` needs only the schema
 };
 
 // Returns null when any error was reported. `base_dir` is where model paths

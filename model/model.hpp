@@ -37,7 +37,7 @@ public:
     virtual const std::vector<std::string>& features() const = 0;
     // The exact bytes of the file, hashed into the rulebook hash.
     virtual const std::string& file_bytes() const = 0;
-    // "logistic_regression" (trees come with the model issue).
+    // "logistic_regression" or "tree_ensemble".
     virtual std::string kind() const = 0;
 
     // Evaluates a lead given as one Value per schema slot: the probability,

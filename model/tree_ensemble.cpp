@@ -63,8 +63,30 @@ std::string value_text(const TreeField& f, const Value& v) {
 
 }  // namespace
 
+bool margin_fits(const TreeEnsembleSpec& spec) {
+    try {
+        Decimal bound = spec.base_margin.abs();
+        for (size_t t = 0; t < spec.roots.size(); ++t) {
+            const size_t end = t + 1 < spec.roots.size() ? static_cast<size_t>(spec.roots[t + 1]) : spec.nodes.size();
+            Decimal largest;
+            for (size_t i = static_cast<size_t>(spec.roots[t]); i < end; ++i)
+                largest = std::max(largest, spec.nodes[i].leaf.abs());
+            bound = bound + largest;
+        }
+        return true;
+    } catch (const ArithmeticError&) {
+        return false;
+    }
+}
+
 TreeEnsemble::TreeEnsemble(TreeEnsembleSpec spec, std::string file_bytes)
     : spec_(std::move(spec)), bytes_(std::move(file_bytes)) {
+    if (!margin_fits(spec_)) throw std::invalid_argument("tree ensemble: the leaves can sum beyond the decimal range");
+    for (const TreeNode& n : spec_.nodes) {
+        const uint32_t column = n.left >= 0 ? static_cast<uint32_t>(n.column) : 0;
+        walk_.push_back({n.threshold, column | (n.default_left ? 0x80000000u : 0u), n.left, n.right});
+        leaf_raw_.push_back(n.left >= 0 ? int128{0} : n.leaf.raw());
+    }
     for (const auto& f : spec_.fields) names_.push_back(f.name);
     for (int root : spec_.roots) expected_.push_back(tree_expected_value(spec_.nodes, root));
     base_margin_double_ = spec_.base_margin.to_double();
@@ -107,25 +129,30 @@ void TreeEnsemble::encode(const Value* slots, std::vector<float>& row) const {
 }
 
 Decimal TreeEnsemble::margin(const std::vector<float>& row) const {
-    Decimal sum = spec_.base_margin;
-    const TreeNode* nodes = spec_.nodes.data();
+    // Exact: the leaves are decimals, and margin_fits() guarantees the
+    // int128 sum cannot overflow, whatever path a lead takes.
+    int128 sum = spec_.base_margin.raw();
+    const WalkNode* nodes = walk_.data();
+    const float* x = row.data();
     for (int root : spec_.roots) {
-        const TreeNode* n = nodes + root;
-        while (n->left >= 0) {
-            const float x = row[static_cast<size_t>(n->column)];
+        int32_t i = root;
+        while (nodes[i].left >= 0) {
+            const WalkNode& n = nodes[i];
+            const float v = x[n.column_and_default & 0x7fffffffu];
             // NaN is unknown: the default direction learnt in training.
-            const bool left = std::isnan(x) ? n->default_left : x < n->threshold;
-            n = nodes + (left ? n->left : n->right);
+            const bool left = std::isnan(v) ? (n.column_and_default >> 31) != 0 : v < n.threshold;
+            i = left ? n.left : n.right;
         }
-        sum = sum + n->leaf;
+        sum += leaf_raw_[static_cast<size_t>(i)];
     }
-    return sum;
+    return Decimal::from_raw(sum);
 }
 
 std::vector<double> TreeEnsemble::contributions(const std::vector<float>& row) const {
     std::vector<double> phi(spec_.columns.size() + 1, 0.0);
+    std::vector<ShapPathElement> paths(shap_buffer_size(spec_.max_depth));
     for (size_t t = 0; t < spec_.roots.size(); ++t) {
-        tree_shap(spec_.nodes, spec_.roots[t], spec_.max_depth, row, phi.data());
+        tree_shap(spec_.nodes, spec_.roots[t], row, paths.data(), phi.data());
         phi.back() += expected_[t];
     }
     phi.back() += base_margin_double_;

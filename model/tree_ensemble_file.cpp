@@ -303,6 +303,10 @@ std::unique_ptr<PropensityModel> read_tree_ensemble(const json& doc, const Schem
     if (r.count() != 0) return nullptr;  // tree columns index the columns just read
     for (size_t t = 0; t < trees->size(); ++t) read_tree(r, (*trees)[t], at("$.trees", t), spec.columns.size(), spec);
     if (r.count() != 0) return nullptr;
+    if (!margin_fits(spec)) {
+        r.fail("$.trees", "the leaf values can sum beyond the decimal range");
+        return nullptr;
+    }
     return std::make_unique<TreeEnsemble>(std::move(spec), std::move(bytes));
 }
 

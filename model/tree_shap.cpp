@@ -12,12 +12,7 @@ namespace qualify {
 
 namespace {
 
-struct PathElement {
-    int column;            // -1 for the root's placeholder
-    double zero_fraction;  // share of training cover that follows this path without the feature
-    double one_fraction;   // 1 when the lead's value follows this path, else 0
-    double weight;         // the proportion of subsets of this size
-};
+using PathElement = ShapPathElement;
 
 // Extends the path by one feature, updating the subset weights.
 void extend_path(PathElement* path, int depth, double zero_fraction, double one_fraction, int column) {
@@ -112,12 +107,16 @@ struct Walk {
 
 }  // namespace
 
-void tree_shap(const std::vector<TreeNode>& nodes, int root, int max_depth, const std::vector<float>& row,
-               double* phi) {
-    // Paths of length up to max_depth + 2, one per recursion level.
+size_t shap_buffer_size(int max_depth) {
+    // Paths of length up to max_depth + 2, one per recursion level, each
+    // starting right after its parent's.
     const size_t longest = static_cast<size_t>(max_depth) + 2;
-    std::vector<PathElement> buffer(longest * (longest + 1) / 2 + longest);
-    Walk{nodes, row, phi}.recurse(root, 0, buffer.data(), 1, 1, -1);
+    return longest * (longest + 1) / 2 + longest;
+}
+
+void tree_shap(const std::vector<TreeNode>& nodes, int root, const std::vector<float>& row, ShapPathElement* paths,
+               double* phi) {
+    Walk{nodes, row, phi}.recurse(root, 0, paths, 1, 1, -1);
 }
 
 double tree_expected_value(const std::vector<TreeNode>& nodes, int root) {

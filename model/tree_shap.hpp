@@ -10,10 +10,23 @@
 
 namespace qualify {
 
+// One element of the path TreeSHAP keeps from the root to the current node.
+struct ShapPathElement {
+    int column;            // -1 for the root's placeholder
+    double zero_fraction;  // share of training cover that follows this path without the feature
+    double one_fraction;   // 1 when the lead's value follows this path, else 0
+    double weight;         // the proportion of subsets of this size
+};
+
+// The scratch elements tree_shap needs for trees up to `max_depth` levels
+// (a triangle of paths, one per recursion level).
+size_t shap_buffer_size(int max_depth);
+
 // Adds the contribution of each column of `row` to the tree rooted at
-// `root` into phi[column]. `max_depth` is the ensemble's deepest leaf.
-void tree_shap(const std::vector<TreeNode>& nodes, int root, int max_depth, const std::vector<float>& row,
-               double* phi);
+// `root` into phi[column]. `paths` holds shap_buffer_size(the ensemble's
+// deepest leaf) elements, reused from tree to tree.
+void tree_shap(const std::vector<TreeNode>& nodes, int root, const std::vector<float>& row,
+               ShapPathElement* paths, double* phi);
 
 // The tree's expected output: its leaves weighted by training cover (the
 // part of the prediction no column explains, XGBoost's bias term).

@@ -13,6 +13,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <limits>
 #include <sstream>
 
 namespace qualify {
@@ -60,10 +61,14 @@ std::optional<float> param_float(const json& v) {
     return out;
 }
 
-bool numeric_array(const json& tree, const char* key, size_t n) {
+// Indices must be JSON integers (a double such as 1e30 has no int64 value);
+// floats must fit float32, which is what XGBoost stored.
+bool numeric_array(const json& tree, const char* key, size_t n, bool integers) {
     if (!tree.contains(key) || !tree[key].is_array() || tree[key].size() != n) return false;
-    for (const auto& v : tree[key])
-        if (!v.is_number()) return false;
+    for (const auto& v : tree[key]) {
+        if (integers ? !v.is_number_integer() : !v.is_number()) return false;
+        if (!integers && !(std::abs(v.get<double>()) <= std::numeric_limits<float>::max())) return false;
+    }
     return true;
 }
 
@@ -75,10 +80,14 @@ std::optional<std::string> convert_tree(Problems& p, const json& tree, const std
         return std::nullopt;
     }
     const size_t n = tree["left_children"].size();
-    for (const char* key : {"left_children", "right_children", "split_indices", "split_conditions", "default_left",
-                            "sum_hessian"})
-        if (!numeric_array(tree, key, n)) {
-            p.fail(path + "." + key, "must be an array of " + std::to_string(n) + " numbers, one per node");
+    for (const char* key : {"left_children", "right_children", "split_indices", "default_left"})
+        if (!numeric_array(tree, key, n, true)) {
+            p.fail(path + "." + key, "must be an array of " + std::to_string(n) + " integers, one per node");
+            return std::nullopt;
+        }
+    for (const char* key : {"split_conditions", "sum_hessian"})
+        if (!numeric_array(tree, key, n, false)) {
+            p.fail(path + "." + key, "must be an array of " + std::to_string(n) + " float32 numbers, one per node");
             return std::nullopt;
         }
     if (tree.contains("split_type"))
@@ -127,7 +136,7 @@ std::optional<std::string> convert_tree(Problems& p, const json& tree, const std
         right += sep + std::to_string(child("right_children"));
         column += sep + std::to_string(is_leaf ? int64_t{-1} : at("split_indices", i).get<int64_t>());
         threshold += sep + (is_leaf ? std::string("\"0\"") : condition);
-        default_left += sep + std::string(!is_leaf && at("default_left", i).get<double>() != 0 ? "true" : "false");
+        default_left += sep + std::string(!is_leaf && at("default_left", i).get<int64_t>() != 0 ? "true" : "false");
         leaf += sep + (is_leaf ? condition : std::string("\"0\""));
         cover += sep + quoted(shortest(static_cast<float>(at("sum_hessian", i).get<double>())));
     }

@@ -3,7 +3,7 @@
 # builds it into build/ (or $BUILD_DIR). Sourced by demo.sh and test.sh.
 set -euo pipefail
 
-packages=(g++ cmake make pkg-config tao-pegtl-dev libboost-dev nlohmann-json3-dev libre2-dev
+packages=(g++ cmake make pkg-config tao-pegtl-dev libboost-dev nlohmann-json3-dev libre2-dev libxgboost-dev
           doctest-dev libsimdjson-dev libbenchmark-dev)
 missing=()
 for p in "${packages[@]}"; do

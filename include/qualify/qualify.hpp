@@ -56,6 +56,9 @@ private:
 struct CompileOptions {
     // For `qualify train`: a model file the rulebook names may not exist yet.
     bool allow_missing_models = false;
+    // For `qualify model import`: only the schema is needed, so model files
+    // are not read at all (an outdated one must not stop its replacement).
+    bool skip_models = false;
     // Also parse `NAME.test.qual` beside the rulebook and check its tests.
     bool include_test_file = false;
 };

@@ -191,6 +191,17 @@ TEST_CASE("the importer refuses what it cannot convert, naming each problem") {
     CHECK(!import_xgboost(no_names.dump(), rulebook.program().schema, error));
     CHECK(error.find("the model has no feature names") != std::string::npos);
 
+    json huge = json::parse(slurp(kDir + "xgboost_model.json"));
+    huge["learner"]["gradient_booster"]["model"]["trees"][0]["left_children"][0] = 1e30;
+    huge["learner"]["gradient_booster"]["model"]["trees"][1]["split_conditions"][0] = 1e300;
+    error.clear();
+    CHECK(!import_xgboost(huge.dump(), rulebook.program().schema, error));
+    CHECK(error.find("trees[0].left_children: must be an array of 31 integers") != std::string::npos);
+    huge["learner"]["gradient_booster"]["model"]["trees"][0]["left_children"][0] = 1;
+    error.clear();
+    CHECK(!import_xgboost(huge.dump(), rulebook.program().schema, error));
+    CHECK(error.find("trees[1].split_conditions: must be an array of") != std::string::npos);
+
     json bad_child = json::parse(slurp(kDir + "xgboost_model.json"));
     bad_child["learner"]["gradient_booster"]["model"]["trees"][3]["left_children"][0] = 0;
     error.clear();
@@ -305,4 +316,13 @@ TEST_CASE("a cycle or an orphan node is refused, not followed") {
     // Node 3 exists but nothing leads to it.
     CHECK(load_error(model("[1, -1, -1, -1]", "[2, -1, -1, -1]", "[0, -1, -1, -1]"))
               .find("1 node(s) are not reached from the root") != std::string::npos);
+}
+
+TEST_CASE("leaves that could sum beyond the decimal range are refused at load") {
+    const std::string tree = R"({"left": [1, -1, -1], "right": [2, -1, -1], "column": [0, -1, -1],
+        "threshold": ["1", "0", "0"], "default_left": [true, false, false],
+        "leaf": ["0", "100000000000000000000", "-1"], "cover": ["10", "4", "6"]})";
+    const std::string model = R"({"format": "qualify-model", "format_version": 1, "kind": "tree_ensemble",
+      "objective": "binary:logistic", "base_margin": "0", "columns": ["x"], "trees": [)" + tree + ", " + tree + "]}";
+    CHECK(load_error(model).find("$.trees: the leaf values can sum beyond the decimal range") != std::string::npos);
 }

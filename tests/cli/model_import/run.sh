@@ -29,6 +29,14 @@ check "import works before the rulebook's model file exists"
 "$qualify" test --as-of 2026-11-23 "$work/blend.qual" >"$work/test.out" 2>&1
 check "the blended rulebook passes its tests: $(cat "$work/test.out")"
 
+# An outdated model file beside the rulebook (here: one that no longer
+# matches its `features [...]`) does not stop the import that replaces it.
+echo '{"format": "qualify-model"}' >"$work/propensity.json"
+"$qualify" model import "$data/xgboost_model.json" --rulebook "$work/blend.qual" --out "$work/propensity.json" 2>/dev/null
+check "import replaces a broken model file"
+cmp "$work/propensity.json" "$data/propensity.json"
+check "the replaced file is the imported model"
+
 sed 's/"company.industry=retail"/"company.industy=retail"/' "$data/xgboost_model.json" >"$work/typo.json"
 "$qualify" model import "$work/typo.json" --rulebook "$data/blend.qual" --out "$work/typo.out.json" 2>"$work/typo.err"
 [ "$?" -eq 2 ]
