@@ -15,5 +15,8 @@ int cmd_score(Words args);
 int cmd_explain(Words args);
 int cmd_test(Words args);
 int cmd_disasm(Words args);
+int cmd_train(Words args);
+int cmd_model(Words args);  // dispatches to the model subcommands below
+int cmd_model_inspect(Words args);
 
 }  // namespace qualify::cli

@@ -27,6 +27,8 @@ constexpr Subcommand kSubcommands[] = {
     {"explain", cmd_explain, "decide one lead and print the trace of every rule"},
     {"test", cmd_test, "run the tests written beside rulebooks"},
     {"disasm", cmd_disasm, "print a rulebook's bytecode"},
+    {"train", cmd_train, "fit a rulebook's model on closed outcomes and write the model file"},
+    {"model", cmd_model, "work with model files (model inspect)"},
 };
 
 void usage(std::ostream& out) {
@@ -39,7 +41,7 @@ void usage(std::ostream& out) {
         out << "  " << name << s.summary << "\n";
     }
     out << "\nexit codes: 0 ok, 1 some records were errors, 2 usage error,\n"
-           "            3 rulebook errors, 4 failing tests\n";
+           "            3 rulebook errors, 4 failing tests, 5 too little history to train\n";
 }
 
 }  // namespace

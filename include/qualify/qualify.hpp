@@ -43,6 +43,10 @@ private:
 struct CompileOptions {
     // For `qualify train`: a model file the rulebook names may not exist yet.
     bool allow_missing_models = false;
+    // For `qualify train` retraining: model files are not read at all, so a
+    // stale or broken one (features changed since) does not stop the
+    // retraining that replaces it. Such a rulebook can compile, not decide.
+    bool skip_model_files = false;
     // Also parse `NAME.test.qual` beside the rulebook and check its tests.
     bool include_test_file = false;
 };
