@@ -10,7 +10,6 @@
 #include "interpreter/date.hpp"
 #include "interpreter/program.hpp"
 #include "interpreter/sha256.hpp"
-#include "training/encoder.hpp"
 #include "training/trainer.hpp"
 
 #include <cmath>
@@ -90,8 +89,7 @@ void print_report(const training::TrainResult& r, const training::History& h, co
                 r.calibrated_brier);
     std::printf("  fold AUC:");
     for (double a : r.fold_auc) a < 0 ? std::printf(" n/a") : std::printf(" %.4f", a);
-    std::printf("\ncalibration (Platt, on out-of-fold log-odds): a %s, b %s\n",
-                training::decimal_text(r.platt_a, 4).c_str(), training::decimal_text(r.platt_b, 4).c_str());
+    std::printf("\ncalibration (Platt, on out-of-fold log-odds): a %.4f, b %.4f\n", r.platt_a, r.platt_b);
     std::printf("  predicted    rows  mean predicted  observed\n");
     for (const auto& bin : r.table)
         if (bin.rows)

@@ -40,9 +40,17 @@ void fit_platt(const std::vector<double>& log_odds, const std::vector<double>& y
         s.end_row();
         rows[r] = r;
     }
+    // Platt's smoothed targets, (P + 1) / (P + 2) for wins and 1 / (N + 2)
+    // for losses, keep a and b finite even when the out-of-fold log-odds
+    // separate the classes perfectly.
+    double positives = 0;
+    for (double v : y) positives += v;
+    const double negatives = static_cast<double>(y.size()) - positives;
+    std::vector<double> target(y.size());
+    for (size_t r = 0; r < y.size(); ++r) target[r] = y[r] > 0.5 ? (positives + 1) / (positives + 2) : 1 / (negatives + 2);
     LogisticParams params;
     params.C = std::numeric_limits<double>::infinity();
-    LogisticFit fit = fit_logistic(s, y, rows, params);
+    LogisticFit fit = fit_logistic(s, target, rows, params);
     // Rounded as the model file stores them, so the table describes the
     // calibration the scorer applies.
     out.platt_a = std::stod(decimal_text(fit.weights[0]));

@@ -47,6 +47,14 @@ echo '{"broken": true}' > fit.json
   fail "retraining over a broken model file failed"
 cmp -s fit.json again.json || fail "retraining wrote a different file"
 
+# Perfectly separated outcomes still give a finite calibration and a model
+# file that loads (Platt's smoothed targets).
+awk -F, 'NR == 1 { print; next } { $5 = ($4 == "no") ? "won" : "lost"; print }' OFS=, history.csv > separable.csv
+"$qualify" train fixture.qual --history separable.csv --target outcome --positive won --out separable.json > /dev/null 2>&1 ||
+  fail "separable history did not train"
+sed 's/"fit.json"/"separable.json"/' fixture.qual > separable.qual
+"$qualify" check separable.qual > /dev/null 2>&1 || fail "the separable model does not load"
+
 # The minimum-data guard: fewer than 50 closed outcomes, fewer than 10 of a class.
 head -41 history.csv > tiny.csv
 "$qualify" train fixture.qual --history tiny.csv --target outcome --positive won --out tiny.json > /dev/null 2> err.txt
