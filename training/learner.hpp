@@ -33,6 +33,8 @@ public:
     // contribution to the log-odds over the history's rows.
     virtual std::vector<double> importance() const = 0;
     virtual int iterations() const = 0;
+    // False when the solver stopped at its iteration limit.
+    virtual bool converged() const = 0;
 };
 
 class Learner {

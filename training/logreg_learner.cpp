@@ -18,6 +18,7 @@ public:
 
     double log_odds(size_t row) const override { return fit_.log_odds(x_, row); }
     int iterations() const override { return fit_.iterations; }
+    bool converged() const override { return fit_.converged; }
 
     void write(nlohmann::ordered_json& model) const override {
         model["kind"] = "logistic_regression";

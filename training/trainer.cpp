@@ -165,6 +165,9 @@ TrainResult train(const std::vector<const FieldInfo*>& fields, const History& hi
     r.table = calibration_table(calibrated, y);
 
     auto final_model = learner->fit(all);
+    if (!final_model->converged())
+        r.warnings.push_back("the solver stopped after " + std::to_string(final_model->iterations()) +
+                             " iterations without converging; the coefficients are approximate");
     nlohmann::ordered_json model;
     model["format"] = "qualify-model";
     model["format_version"] = 1;
