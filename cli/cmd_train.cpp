@@ -45,7 +45,7 @@ constexpr const char* kUsage =
     "  --rare-min N           levels in fewer closed rows go to \"other\" (default 10)\n"
     "  --as-of YYYY-MM-DD     the card's trained_at (default: today, UTC)\n\n"
     "exit: 0 ok, 2 usage error or unreadable history, 3 rulebook errors,\n"
-    "      5 too little history (fewer than 50 closed outcomes or 10 of a class)\n";
+    "      6 too little history (fewer than 50 closed outcomes or 10 of a class)\n";
 
 bool ends_with(const std::string& s, std::string_view suffix) {
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;

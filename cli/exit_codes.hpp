@@ -11,7 +11,7 @@ enum ExitCode : int {
     kExitUsage = 2,          // bad flags or arguments, unreadable input file
     kExitRulebookErrors = 3, // the rulebook has diagnostics (errors)
     kExitTestsFailed = 4,    // qualify test: some test failed
-    kExitTooLittleData = 5,  // qualify train: below the minimum-data guard
+    kExitTooLittleData = 6,  // qualify train: below the minimum-data guard
 };
 
 }  // namespace qualify::cli

@@ -41,7 +41,7 @@ void usage(std::ostream& out) {
         out << "  " << name << s.summary << "\n";
     }
     out << "\nexit codes: 0 ok, 1 some records were errors, 2 usage error,\n"
-           "            3 rulebook errors, 4 failing tests, 5 too little history to train\n";
+           "            3 rulebook errors, 4 failing tests, 6 too little history to train\n";
 }
 
 }  // namespace

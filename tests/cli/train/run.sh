@@ -2,7 +2,7 @@
 # `qualify train` and `qualify model inspect` end to end on a synthetic
 # history (make_history.sh): CSV and JSON Lines give the same model, the
 # output is byte-identical from run to run, the model file compiles and
-# scores, the minimum-data guard refuses (exit 5) and warns, and inspect
+# scores, the minimum-data guard refuses (exit 6) and warns, and inspect
 # prints the card. Usage: run.sh QUALIFY SOURCE_DIR WORK_DIR
 set -u
 qualify=$1 here=$2/tests/cli/train work=$3
@@ -59,12 +59,12 @@ sed 's/"fit.json"/"separable.json"/' fixture.qual > separable.qual
 head -41 history.csv > tiny.csv
 "$qualify" train fixture.qual --history tiny.csv --target outcome --positive won --out tiny.json > /dev/null 2> err.txt
 code=$?
-[ $code -eq 5 ] || fail "guard: expected exit 5, got $code"
+[ $code -eq 6 ] || fail "guard: expected exit 6, got $code"
 grep -q "too little history to train: 38 closed outcomes" err.txt || fail "guard message: $(cat err.txt)"
 [ -f tiny.json ] && fail "guard: a model was written anyway"
 { head -1 history.csv; grep ',won$' history.csv | head -9; grep ',lost$' history.csv | head -100; } > one_sided.csv
 "$qualify" train fixture.qual --history one_sided.csv --target outcome --positive won --out tiny.json > /dev/null 2> err.txt
-[ $? -eq 5 ] || fail "guard: 9 positives were accepted"
+[ $? -eq 6 ] || fail "guard: 9 positives were accepted"
 grep -q "(9 positive, 100 negative)" err.txt || fail "guard message: $(cat err.txt)"
 { head -1 history.csv; grep ',won$' history.csv | head -60; grep ',lost$' history.csv | head -100; } > few.csv
 "$qualify" train fixture.qual --history few.csv --target outcome --positive won --out few.json > /dev/null 2> err.txt
