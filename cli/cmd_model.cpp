@@ -19,6 +19,7 @@ struct ModelSubcommand {
 
 constexpr ModelSubcommand kModelSubcommands[] = {
     {"import", cmd_model_import, "convert a model trained by XGBoost into a qualify model file"},
+    {"inspect", cmd_model_inspect, "print a model file's card, top features and calibration"},
 };
 
 void usage(std::ostream& out) {

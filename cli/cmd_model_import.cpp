@@ -44,7 +44,7 @@ int cmd_model_import(Words words) {
     // Only the schema matters: the model file the rulebook names may not
     // exist yet, or be the outdated model this import replaces.
     CompileOptions options;
-    options.skip_models = true;
+    options.skip_model_files = true;
     auto rulebook = load_rulebook(*rulebook_path, options);
     if (!rulebook) return kExitRulebookErrors;
 

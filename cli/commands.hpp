@@ -16,8 +16,10 @@ int cmd_explain(Words args);
 int cmd_test(Words args);
 int cmd_disasm(Words args);
 int cmd_profile(Words args);
-int cmd_model(Words args);
+int cmd_model(Words args);  // dispatches to the model subcommands below
 int cmd_model_import(Words args);
 int cmd_report(Words args);
+int cmd_train(Words args);
+int cmd_model_inspect(Words args);
 
 }  // namespace qualify::cli

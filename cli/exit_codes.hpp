@@ -12,6 +12,7 @@ enum ExitCode : int {
     kExitRulebookErrors = 3, // the rulebook has diagnostics (errors)
     kExitTestsFailed = 4,    // qualify test: some test failed
     kExitTooManyErrors = 5,  // score: stopped by --max-errors
+    kExitTooLittleData = 6,  // qualify train: below the minimum-data guard
 };
 
 }  // namespace qualify::cli

@@ -28,8 +28,9 @@ constexpr Subcommand kSubcommands[] = {
     {"test", cmd_test, "run the tests written beside rulebooks"},
     {"disasm", cmd_disasm, "print a rulebook's bytecode"},
     {"profile", cmd_profile, "report the data quality of a leads file, field by field"},
-    {"model", cmd_model, "model tools: import"},
     {"report", cmd_report, "report how well decisions predicted outcomes (calibration, drift)"},
+    {"train", cmd_train, "fit a rulebook's model on closed outcomes and write the model file"},
+    {"model", cmd_model, "work with model files (model import, model inspect)"},
 };
 
 void usage(std::ostream& out) {
@@ -42,7 +43,8 @@ void usage(std::ostream& out) {
         out << "  " << name << s.summary << "\n";
     }
     out << "\nexit codes: 0 ok, 1 some records were errors, 2 usage error,\n"
-           "            3 rulebook errors, 4 failing tests, 5 stopped by --max-errors\n";
+           "            3 rulebook errors, 4 failing tests, 5 stopped by --max-errors,\n"
+           "            6 too little history to train\n";
 }
 
 }  // namespace

@@ -103,7 +103,7 @@ Compilation compile_source(std::string source, std::string file, std::string bas
     }
     CheckOptions check_options;
     check_options.allow_missing_models = options.allow_missing_models;
-    check_options.skip_models = options.skip_models;
+    check_options.skip_model_files = options.skip_model_files;
     auto program = check(std::move(parsed.rulebook), base_dir, c.diagnostics, check_options);
     if (!program) return c;
     compile(*program);

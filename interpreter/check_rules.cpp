@@ -282,7 +282,7 @@ void Checker::models() {
         ModelRule rule{m.name, m.path, nullptr, {}};
         std::filesystem::path file = std::filesystem::path(p_.base_dir) / m.path;
         bool missing = !std::filesystem::exists(file);
-        if (!options_.skip_models && !(missing && options_.allow_missing_models)) {
+        if (!options_.skip_model_files && !(missing && options_.allow_missing_models)) {
             std::string err;
             rule.model = PropensityModel::load(file.string(), p_.schema, err);
             if (!rule.model) {

@@ -16,7 +16,8 @@ namespace qualify {
 struct CheckOptions {
     // `qualify train` checks a rulebook whose model file it is about to write.
     bool allow_missing_models = false;
-    bool skip_models = false;  // `qualify model import` needs only the schema
+    // `qualify train`: do not read model files at all (CompileOptions).
+    bool skip_model_files = false;
 };
 
 // Returns null when any error was reported. `base_dir` is where model paths

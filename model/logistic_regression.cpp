@@ -1,5 +1,6 @@
 // Evaluation of the logistic-regression model: one contribution per feature,
-// log-odds = intercept + their sum, probability = sigmoid(log-odds), all in
+// log-odds = intercept + their sum, probability = sigmoid(log-odds) or its
+// Platt calibration sigmoid(a × log-odds + b), all in
 // Decimal so that every machine prints the same digits (docs/model.md).
 #include "model/logistic_regression.hpp"
 
@@ -87,7 +88,7 @@ Decimal LogisticRegression::evaluate_into(const Value* slots, std::vector<ModelF
         log_odds = log_odds + factors[i].contribution;
     }
     sort_by_magnitude(factors);
-    return Decimal::sigmoid(log_odds);
+    return spec_.calibration ? spec_.calibration->apply(log_odds) : Decimal::sigmoid(log_odds);
 }
 
 }  // namespace qualify

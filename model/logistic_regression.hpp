@@ -3,6 +3,7 @@
 // exact decimal arithmetic. Reading the JSON file lives in model_file.cpp.
 #pragma once
 
+#include "model/calibration.hpp"
 #include "model/model.hpp"
 
 #include <functional>
@@ -46,6 +47,9 @@ struct LogisticFeature {
 struct LogisticRegressionSpec {
     Decimal intercept;
     std::vector<LogisticFeature> features;
+    // When present, the probability is the calibrated one; the factors stay
+    // contributions to the uncalibrated log-odds.
+    std::optional<PlattCalibration> calibration;
 };
 
 class LogisticRegression final : public PropensityModel {

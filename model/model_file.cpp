@@ -254,16 +254,39 @@ void read_bool(Checker& c, const json& f, const std::string& path, const FieldIn
     if (auto d = c.decimal(f, path, "false")) out.if_false = *d;
 }
 
+// `"calibration": {"method": "platt", "a": "…", "b": "…"}` (docs/model.md).
+std::optional<PlattCalibration> read_calibration(Checker& c, const json& doc) {
+    auto it = doc.find("calibration");
+    if (it == doc.end()) return std::nullopt;
+    const std::string path = "$.calibration";
+    if (!it->is_object()) {
+        c.fail(path, std::string("must be an object, not ") + it->type_name());
+        return std::nullopt;
+    }
+    c.only_keys(*it, path, {"method", "a", "b"});
+    auto method = c.string(*it, path, "method");
+    if (method && *method != "platt")
+        c.fail(child(path, "method"), "unknown calibration method " + json(*method).dump() + " (expected \"platt\")");
+    PlattCalibration platt;
+    auto a = c.decimal(*it, path, "a");
+    auto b = c.decimal(*it, path, "b");
+    if (!a || !b) return std::nullopt;
+    platt.a = *a;
+    platt.b = *b;
+    return platt;
+}
+
 std::unique_ptr<PropensityModel> read_logistic_regression(Checker& c, const json& doc,
                                                           const SchemaInfo& schema, std::string bytes) {
     c.only_keys(doc, "$", {"format", "format_version", "kind", "description", "training", "intercept",
-                           "features"});
+                           "features", "calibration"});
     if (doc.contains("description") && !doc["description"].is_string())
         c.fail("$.description", "must be a string");
     if (doc.contains("training") && !doc["training"].is_object())
         c.fail("$.training", "must be an object (free-form notes on how the model was trained)");
     LogisticRegressionSpec spec;
     if (auto d = c.decimal(doc, "$", "intercept")) spec.intercept = *d;
+    spec.calibration = read_calibration(c, doc);
 
     const json* features = c.member(doc, "$", "features");
     if (features && (!features->is_array() || features->empty())) {

@@ -56,9 +56,11 @@ private:
 struct CompileOptions {
     // For `qualify train`: a model file the rulebook names may not exist yet.
     bool allow_missing_models = false;
-    // For `qualify model import`: only the schema is needed, so model files
-    // are not read at all (an outdated one must not stop its replacement).
-    bool skip_models = false;
+    // For `qualify train` and `qualify model import`: model files are not
+    // read at all, so a stale or broken one (features changed since) does not
+    // stop the retraining or import that replaces it. Such a rulebook can
+    // compile, not decide.
+    bool skip_model_files = false;
     // Also parse `NAME.test.qual` beside the rulebook and check its tests.
     bool include_test_file = false;
 };

@@ -362,3 +362,38 @@ TEST_CASE("the bundled saas-inbound model gives the spec's probabilities") {
                              Value::enumv(3), Value::number(dec("25")), Value::number(dec("90"))};
     CHECK(model->evaluate(t2.data()).probability == dec("0.900322823847781451"));
 }
+
+TEST_CASE("a Platt calibration changes the probability, not the factors") {
+    std::string calibrated = kModel;
+    calibrated.replace(calibrated.rfind('}'), 1, R"(, "calibration": {"method": "platt", "a": "2", "b": "-0.5"}})");
+    std::string error;
+    auto plain = PropensityModel::load(write_model("plain.json", kModel), test_schema(), error);
+    auto platt = PropensityModel::load(write_model("platt.json", calibrated), test_schema(), error);
+    REQUIRE_MESSAGE(platt, error);
+    REQUIRE(plain);
+    auto lead = slots(Value::string("software"), Value::number(dec("1100")), Value::enumv(3), Value::boolean(false));
+    auto p = plain->evaluate(lead.data());
+    auto c = platt->evaluate(lead.data());
+    // log-odds 1.51 (above); calibrated: sigmoid(2 × 1.51 − 0.5) = sigmoid(2.52).
+    CHECK(c.probability == Decimal::sigmoid(dec("2.52")));
+    CHECK(c.probability != p.probability);
+    REQUIRE(c.factors.size() == p.factors.size());
+    for (size_t i = 0; i < c.factors.size(); ++i) CHECK(c.factors[i].contribution == p.factors[i].contribution);
+}
+
+TEST_CASE("calibration errors") {
+    auto with = [](const std::string& calibration) {
+        std::string text = kModel;
+        text.replace(text.rfind('}'), 1, ", \"calibration\": " + calibration + "}");
+        return load_error(text);
+    };
+    CHECK(with(R"({"method": "isotonic", "a": "1", "b": "0"})")
+              .find("$.calibration.method: unknown calibration method \"isotonic\"") != std::string::npos);
+    CHECK(with(R"({"method": "platt", "b": "0"})").find("$.calibration: missing required key \"a\"") !=
+          std::string::npos);
+    CHECK(with(R"({"method": "platt", "a": 1, "b": "0"})").find("$.calibration.a: must be a decimal string") !=
+          std::string::npos);
+    CHECK(with(R"({"method": "platt", "a": "1", "b": "0", "c": "2"})").find("$.calibration.c: unknown key") !=
+          std::string::npos);
+    CHECK(with(R"("platt")").find("$.calibration: must be an object") != std::string::npos);
+}
