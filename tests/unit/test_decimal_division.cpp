@@ -1,7 +1,8 @@
 // Decimal division against an independent wide-integer computation: the
 // fast paths (small divisors, 64-bit limbs) must round exactly like the
 // general 256-bit one, half to even, for random operands of every size; and
-// the 256-by-128-bit division itself matches Boost.Multiprecision.
+// the 256-by-128-bit division itself matches Boost.Multiprecision; and
+// multiplication, native or 256-bit, rounds the same way.
 #include "interpreter/decimal.hpp"
 #include "interpreter/wide_int.hpp"
 
@@ -99,4 +100,37 @@ TEST_CASE("256-by-128-bit division matches Boost.Multiprecision, two-limb diviso
     CHECK(two_limb > 50000);
     u128 q = 0, r = 0;
     CHECK_FALSE(qualify::wide::divmod(U256{5, 0}, 5, q, r));  // the quotient needs 129 bits
+}
+
+TEST_CASE("multiplication rounds like 256-bit arithmetic, the 64-bit operand path included") {
+    std::mt19937_64 rng(4242);
+    auto random_raw = [&](int bits) {
+        unsigned __int128 v = (static_cast<unsigned __int128>(rng()) << 64) | rng();
+        v >>= (128 - bits);
+        int128 x = static_cast<int128>(v);
+        return (rng() & 1) ? -x : x;
+    };
+    const int256_t scale("1000000000000000000");
+    int small = 0;
+    for (int i = 0; i < 200000; ++i) {
+        // Half the pairs below 2^64 each (the native path), half of any size.
+        const int max_bits = (i % 2) ? 64 : 126;
+        int128 a = random_raw(1 + static_cast<int>(rng() % max_bits));
+        int128 b = random_raw(1 + static_cast<int>(rng() % max_bits));
+        const int256_t n = as_int256(a) * as_int256(b);
+        int256_t q = n / scale, r = n % scale;  // truncated toward zero
+        const int256_t twice = abs(r) * 2;
+        if (twice > scale || (twice == scale && (q % 2 != 0))) q += n < 0 ? -1 : 1;
+        const bool fits = q <= as_int256(std::numeric_limits<int128>::max()) &&
+                          q >= -as_int256(std::numeric_limits<int128>::max());
+        try {
+            Decimal got = Decimal::from_raw(a) * Decimal::from_raw(b);
+            REQUIRE(fits);
+            REQUIRE(as_int256(got.raw()) == q);
+            if (i % 2) ++small;
+        } catch (const ArithmeticError&) {
+            CHECK_FALSE(fits);
+        }
+    }
+    CHECK(small > 90000);
 }
