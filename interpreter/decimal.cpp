@@ -52,7 +52,17 @@ Decimal operator-(Decimal a, Decimal b) {
 
 Decimal operator*(Decimal a, Decimal b) {
     const bool negative = (a.raw() < 0) != (b.raw() < 0);
-    const wide::U256 p = wide::mul(wide::magnitude(a.raw()), wide::magnitude(b.raw()));
+    const u128 ma = wide::magnitude(a.raw()), mb = wide::magnitude(b.raw());
+    // Both below 2^64 (|x| < 18.4, fits and probabilities): the product fits
+    // in 128 bits and one native division scales it. Same quotient, same
+    // half-even rounding as the 256-bit path below.
+    if ((ma >> 64) == 0 && (mb >> 64) == 0) {
+        const u128 p = static_cast<u128>(static_cast<uint64_t>(ma)) * static_cast<uint64_t>(mb);
+        u128 q = p / kScaleU;
+        if (!wide::round_half_even(q, p - q * kScaleU, kScaleU)) overflow();
+        return from_magnitude(q, negative);
+    }
+    const wide::U256 p = wide::mul(ma, mb);
     u128 q, r;
     if (!wide::divmod(p, kScaleU, q, r) || !wide::round_half_even(q, r, kScaleU)) overflow();
     return from_magnitude(q, negative);

@@ -33,7 +33,7 @@ void EvalContext::reset(const Lead& lead, int32_t as_of, bool tracing) {
     std::fill(unknown_read_.begin(), unknown_read_.end(), 0);
     reads_.clear();
     current_root_ = kNoRoot;
-    vm_top_ = 0;
+    vm_top_ = vm_stack_.data();
 }
 
 Value EvalContext::derived(int index) {

@@ -71,11 +71,11 @@ public:
     // `n` values on top and gives it back when it returns. Sized once, for
     // the deepest nesting possible, so frames never move.
     Value* vm_push(uint32_t n) {
-        Value* frame = vm_stack_.data() + vm_top_;
+        Value* frame = vm_top_;
         vm_top_ += n;
         return frame;
     }
-    void vm_pop(Value* frame) { vm_top_ = static_cast<size_t>(frame - vm_stack_.data()); }
+    void vm_pop(Value* frame) { vm_top_ = frame; }
 
 private:
     const Program& program_;
@@ -92,7 +92,7 @@ private:
     std::vector<int> reads_;
     RootId current_root_ = kNoRoot;
     std::vector<Value> vm_stack_;
-    size_t vm_top_ = 0;
+    Value* vm_top_ = nullptr;  // first free value of vm_stack_
 };
 
 }  // namespace qualify

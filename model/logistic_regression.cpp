@@ -4,6 +4,8 @@
 // Decimal so that every machine prints the same digits (docs/model.md).
 #include "model/logistic_regression.hpp"
 
+#include "interpreter/wide_int.hpp"
+
 #include <algorithm>
 #include <stdexcept>
 #include <utility>
@@ -70,9 +72,13 @@ void contribution_of(const LogisticFeature& f, const Value& v, ModelFactor& out)
 // Largest |contribution| first; equal magnitudes keep the file's feature
 // order. An insertion sort in place: models have a handful of features, and
 // std::stable_sort would allocate a buffer for every lead.
+// Magnitudes compare as unsigned raw values (evaluate_into has already
+// called abs() on each contribution, so the one value without a decimal
+// magnitude, the most negative raw, has thrown as it always did).
 void sort_by_magnitude(std::vector<ModelFactor>& factors) {
+    auto magnitude = [](const ModelFactor& f) { return wide::magnitude(f.contribution.raw()); };
     for (size_t i = 1; i < factors.size(); ++i)
-        for (size_t j = i; j > 0 && factors[j - 1].contribution.abs() < factors[j].contribution.abs(); --j)
+        for (size_t j = i; j > 0 && magnitude(factors[j - 1]) < magnitude(factors[j]); --j)
             std::swap(factors[j - 1], factors[j]);
 }
 
@@ -85,6 +91,7 @@ Decimal LogisticRegression::evaluate_into(const Value* slots, std::vector<ModelF
     for (size_t i = 0; i < spec_.features.size(); ++i) {
         const LogisticFeature& f = spec_.features[i];
         contribution_of(f, slots[f.slot], factors[i]);
+        (void)factors[i].contribution.abs();  // throws for a magnitude beyond the decimal range
         log_odds = log_odds + factors[i].contribution;
     }
     sort_by_magnitude(factors);
