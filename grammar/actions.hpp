@@ -22,7 +22,7 @@ enum class NodeKind {
     Transparent,  // replaced by its only child; selected so that control.hpp sees it nest
     // expressions
     Number, String, RawString, BoolLit, NullLit, NamePath, Segment, Call, FunctionName, CallArg, ArgName, Set, List,
-    Match, Arm, ElseArm, TestIn, TestNotIn, TestCompare, TestRange, TestEquals, If, Chain, Prefix, PrefixOp, Op,
+    Match, Quantifier, QuantKind, QuantVar, Arm, ElseArm, TestIn, TestNotIn, TestCompare, TestRange, TestEquals, If, Chain, Prefix, PrefixOp, Op,
     // statements
     Header, Name, Schema, UnknownValues, FieldDecl, FieldName, TypeSimple, TypeEnum, TypeList, Optional, Pii, From,
     Let, Disqualify, Criterion, Model, Features, FieldRef, ScoreStmt, ConfidenceStmt, Motion, WeightOverride, Disable,
@@ -64,6 +64,9 @@ constexpr NodeKind kind_of() {
     else if constexpr (is<R, r::set_lit>) return K::Set;
     else if constexpr (is<R, r::list_lit>) return K::List;
     else if constexpr (is<R, r::match_expr>) return K::Match;
+    else if constexpr (is<R, r::quantifier>) return K::Quantifier;
+    else if constexpr (is<R, r::quant_kind>) return K::QuantKind;
+    else if constexpr (is<R, r::quant_var>) return K::QuantVar;
     else if constexpr (is<R, r::test_arm>) return K::Arm;
     else if constexpr (is<R, r::else_arm>) return K::ElseArm;
     else if constexpr (is<R, r::test_in<true>> || is<R, r::test_in<false>>) return K::TestIn;
@@ -74,7 +77,8 @@ constexpr NodeKind kind_of() {
     else if constexpr (is_level<R, r::if_expr>) return K::If;
     else if constexpr (is_level<R, r::or_level> || is_level<R, r::and_level> || is_level<R, r::comparison_level> ||
                        is_level<R, r::coalesce_level> || is_level<R, r::add_level> ||
-                       is_level<R, r::multiply_level> || is_level<R, r::intersect_level>)
+                       is_level<R, r::multiply_level> || is_level<R, r::union_level> ||
+                       is_level<R, r::intersect_level>)
         return K::Chain;
     else if constexpr (is_level<R, r::not_level> || is<R, r::unary_level>) return K::Prefix;
     else if constexpr (is<R, r::not_op> || is<R, r::negation_op>) return K::PrefixOp;
@@ -82,7 +86,7 @@ constexpr NodeKind kind_of() {
                        is<R, r::op_le> || is<R, r::op_ge> || is<R, r::op_lt> || is<R, r::op_gt> ||
                        is<R, r::op_in> || is<R, r::op_not_in> || is<R, r::op_matches> || is<R, r::op_coalesce> ||
                        is<R, r::op_plus> || is<R, r::op_minus> || is<R, r::op_times> || is<R, r::op_divide> ||
-                       is<R, r::op_intersect>)
+                       is<R, r::op_intersect> || is<R, r::op_union>)
         return K::Op;
     // statements
     else if constexpr (is<R, r::header>) return K::Header;

@@ -67,6 +67,8 @@ struct Resolved {
         ConstSet,     // Set literal or `in` operand: index = constant set id
         Regex,        // `matches`: index = compiled pattern id
         Folded,       // any node whose value the checker computed: index = constant id
+        Local,        // the variable of `any`/`all`: index = its slot (Program::local_count);
+                      // the Quantifier node itself keeps Kind::None with index = its variable's slot
     };
     Kind kind = Kind::None;
     int index = -1;
@@ -83,11 +85,12 @@ struct Expr {
         Set,      // args: the elements, `{a, b}`
         List,     // args: the elements, `[a, b]` (test `given` values)
         Unary,    // text: "-" or "not"; args[0]
-        Binary,   // text: the operator (or and == != < <= > >= in "not in" matches ?? + - * / &)
+        Binary,   // text: the operator (or and == != < <= > >= in "not in" matches ?? + - * / & |)
         Call,     // text: function name; args; arg_names parallel ("" when positional)
         Range,    // args[0]..args[1], only as a named call argument (`ideal: 200..2000`)
         If,       // args: cond, then, else
         Match,    // args[0]: subject; arms
+        Quantifier,  // text: "any" or "all"; path[0]: the variable; args[0]: the list, args[1]: the condition
     };
     Kind kind = Kind::Null;
     Span span;
@@ -96,7 +99,7 @@ struct Expr {
     std::vector<ExprPtr> args;
     std::vector<std::string> arg_names;
     std::vector<MatchArm> arms;
-    Resolved resolved;  // Name only, filled by the checker
+    Resolved resolved;  // filled by the checker
     int type_id = -1;   // filled by the checker: index into the checked type table
 };
 

@@ -88,6 +88,14 @@ public:
             }
             case NodeKind::Call: return call(n, depth);
             case NodeKind::Match: return match(n, depth);
+            case NodeKind::Quantifier: {
+                auto e = make(Expr::Kind::Quantifier, n);
+                e->text = child(n, 0).string();
+                e->path.push_back(child(n, 1).string());
+                e->args.push_back(build(child(n, 2), depth + 1));
+                e->args.push_back(build(child(n, 3), depth + 1));
+                return e;
+            }
             default: throw std::logic_error("parse tree: unexpected node in an expression");
         }
     }

@@ -67,6 +67,13 @@ QUALIFY_ERROR(negation_operand, "expected a value after `-`", "write a negative 
               Expression)
 QUALIFY_ERROR(intersect_rhs, "expected a set after `&`", "write `company.tech_stack & partner_stack`", Q001,
               Expression)
+QUALIFY_ERROR_T(union_rhs, "expected a set after `|`", "write `partner_stack | crm_stack`", Q001, Expression)
+QUALIFY_ERROR(quant_list, "expected the list after `in` of `any`/`all`",
+              "write `any tool in company.tech_stack: tool in crm_stack`", Q001, Expression)
+QUALIFY_ERROR(quant_colon, "expected `:` after the list of `any`/`all`",
+              "write `any x in LIST: CONDITION`", Q001, Expression)
+QUALIFY_ERROR(quant_body, "expected a condition after `:` of `any`/`all`",
+              "write `any x in LIST: CONDITION`", Q001, Expression)
 QUALIFY_ERROR_T(multiply_rhs, "expected a value after `*` or `/`", "write `a * b` or `a / b`", Q001, Expression)
 QUALIFY_ERROR_T(add_rhs, "expected a value after `+` or `-`", "write `a + b` or `a - b`", Q001, Expression)
 QUALIFY_ERROR_T(coalesce_rhs, "expected a fallback value after `??`", "write `x ?? 0`", Q001, Expression)

@@ -39,6 +39,7 @@ struct op_minus : pg::one<'-'> {};
 struct op_times : pg::one<'*'> {};
 struct op_divide : pg::one<'/'> {};
 struct op_intersect : pg::one<'&'> {};
+struct op_union : pg::one<'|'> {};
 
 // Two-character operators come first so that `<=` is not read as `<`.
 struct comparison_symbol : pg::sor<op_eq, op_ne, op_le, op_ge, op_lt, op_gt> {};
@@ -103,11 +104,20 @@ struct intersect_rhs;
 template <bool InArm>
 struct intersect_level : pg::seq<unary_level, pg::star<binary_operator<InArm, op_intersect>, pg::must<intersect_rhs>>> {};
 
+// Union binds less tightly than intersection (`a | b & c` is `a | (b & c)`)
+// and more tightly than arithmetic; set difference is `-`, typed by the
+// checker, at the level of `+` and `-`.
+template <bool InArm>
+struct union_rhs;
+template <bool InArm>
+struct union_level
+    : pg::seq<intersect_level<InArm>, pg::star<binary_operator<InArm, op_union>, pg::must<union_rhs<InArm>>>> {};
+
 template <bool InArm>
 struct multiply_rhs;
 template <bool InArm>
 struct multiply_level
-    : pg::seq<intersect_level<InArm>,
+    : pg::seq<union_level<InArm>,
               pg::star<binary_operator<InArm, pg::sor<op_times, op_divide>>, pg::must<multiply_rhs<InArm>>>> {};
 
 template <bool InArm>
@@ -197,9 +207,24 @@ struct match_expr
     : pg::seq<tk<kw_match>, pg::must<match_subject>, pg::must<match_open>, pg::star<pg::sor<else_arm, test_arm>>,
               pg::must<match_close>> {};
 
+// `any x in LIST: COND` and `all x in LIST: COND`. `any` and `all` are not
+// reserved: only the whole shape up to `in` commits, so a field or let may
+// still be called `all`. The condition extends as far as an expression can
+// (like `else`), so `(any x in l: c) and d` needs its parentheses.
+struct quant_any : TAO_PEGTL_KEYWORD("any") {};
+struct quant_all : TAO_PEGTL_KEYWORD("all") {};
+struct quant_kind : pg::sor<quant_any, quant_all> {};
+struct quant_var : pg::seq<pg::not_at<keyword>, pg::identifier> {};
+struct quant_list;
+struct quant_colon : pg::seq<pg::one<':'>, ws> {};
+struct quant_body;
+struct quantifier
+    : pg::seq<quant_kind, ws, quant_var, ws, tk<kw_in>, pg::must<quant_list>, pg::must<quant_colon>,
+              pg::must<quant_body>> {};
+
 struct primary
     : pg::sor<match_expr, number_tok, raw_string_tok, string_tok, tk<literal_true>, tk<literal_false>, tk<literal_null>,
-              call, tk<name_path>, set_lit, list_lit, paren> {};
+              quantifier, call, tk<name_path>, set_lit, list_lit, paren> {};
 
 // ---------------------------------------------------------------- committed operands
 
@@ -208,7 +233,9 @@ struct primary
 struct negation_operand : primary {};
 struct intersect_rhs : unary_level {};
 template <bool InArm>
-struct multiply_rhs : intersect_level<InArm> {};
+struct union_rhs : intersect_level<InArm> {};
+template <bool InArm>
+struct multiply_rhs : union_level<InArm> {};
 template <bool InArm>
 struct add_rhs : multiply_level<InArm> {};
 template <bool InArm>
@@ -232,6 +259,8 @@ struct element : expr<false> {};
 struct argument_value : expr<false> {};
 struct range_end : expr<false> {};
 struct match_subject : expr<false> {};
+struct quant_list : coalesce_level<false> {};
+struct quant_body : expr<false> {};
 struct arm_test_operand : coalesce_level<false> {};
 struct range_high : range_bound {};
 

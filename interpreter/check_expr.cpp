@@ -97,6 +97,12 @@ bool Checker::free_name(const ast::Expr& e) const {
 
 Type Checker::name(ast::Expr& e, Phase phase, int expect_enum) {
     const std::string dotted = join(e.path);
+    if (e.path.size() == 1)
+        for (auto it = bound_.rbegin(); it != bound_.rend(); ++it)
+            if (it->name == e.path[0]) {
+                e.resolved = {ast::Resolved::Kind::Local, it->slot, -1};
+                return record(e, it->type);
+            }
     // A bare keyword (`score`, `confidence`, `motion`) is never a field: a
     // field with such a name is reached as `lead.score`.
     static const std::set<std::string> keywords = {"score", "confidence", "motion"};
@@ -283,6 +289,8 @@ Type Checker::expr(ast::Expr& e, Phase phase, int expect_enum) {
         }
         case EK::Match:
             return match(e, phase);
+        case EK::Quantifier:
+            return quantifier(e, phase);
     }
     return record(e, Type{});
 }
@@ -336,22 +344,10 @@ Type Checker::binary(ast::Expr& e, Phase phase) {
         t.optional = b.optional;
         return record(e, t);
     }
-    if (op == "&") {
-        Type a = expr(l, phase);
-        Type b = expr(r, phase, a.kind == K::List || a.kind == K::Set ? (a.element == K::Enum ? a.enum_id : -1) : -1);
-        if (a.invalid() || b.invalid()) return record(e, Type{});
-        bool ok = (a.kind == K::List || a.kind == K::Set) && (b.kind == K::List || b.kind == K::Set) &&
-                  comparable(element_of(a), element_of(b));
-        if (!ok) {
-            error(DiagnosticCode::Q103, e.span,
-                  "`&` intersects two lists or sets of one element type, got " + type_name(a, p_.enums) + " and " +
-                      type_name(b, p_.enums));
-            return record(e, Type{});
-        }
-        return record(e, Type::collection(K::Set, a.element, a.enum_id, a.optional || b.optional));
-    }
-    // Arithmetic.
+    if (op == "&" || op == "|") return set_operation(e, phase);
+    // Arithmetic, or set difference when `-` has a collection on its left.
     Type a = expr(l, phase);
+    if (op == "-" && (a.kind == K::List || a.kind == K::Set)) return set_operation(e, phase);
     Type b = expr(r, phase);
     if (a.invalid() || b.invalid()) return record(e, Type{});
     if (!a.numeric() || !b.numeric()) {
@@ -361,6 +357,62 @@ Type Checker::binary(ast::Expr& e, Phase phase) {
     }
     bool integral = a.kind == K::Int && b.kind == K::Int && op != "/";
     return record(e, Type::of(integral ? K::Int : K::Decimal, a.optional || b.optional));
+}
+
+// `&` (intersection), `|` (union) and `-` (difference) of two lists or sets
+// of one element type. The result is a set: distinct elements, in the order
+// of the left operand, then (for `|`) the right one's new elements.
+Type Checker::set_operation(ast::Expr& e, Phase phase) {
+    const std::string& op = e.text;
+    ast::Expr& l = *e.args[0];
+    ast::Expr& r = *e.args[1];
+    // `-` has typed its left side already (to tell difference from arithmetic).
+    Type a = op == "-" ? p_.types[static_cast<size_t>(l.type_id)] : expr(l, phase);
+    Type b = expr(r, phase, a.kind == K::List || a.kind == K::Set ? (a.element == K::Enum ? a.enum_id : -1) : -1);
+    if (a.invalid() || b.invalid()) return record(e, Type{});
+    bool ok = (a.kind == K::List || a.kind == K::Set) && (b.kind == K::List || b.kind == K::Set) &&
+              comparable(element_of(a), element_of(b));
+    if (!ok) {
+        static const char* verbs[] = {"intersects", "unites", "subtracts"};
+        const char* verb = verbs[op == "&" ? 0 : op == "|" ? 1 : 2];
+        error(DiagnosticCode::Q103, e.span,
+              "`" + op + "` " + verb + " two lists or sets of one element type, got " + type_name(a, p_.enums) +
+                  " and " + type_name(b, p_.enums));
+        return record(e, Type{});
+    }
+    // int and decimal elements mix; the union of both holds decimals.
+    K element = a.element;
+    if (op == "|" && a.element != b.element && (a.element == K::Decimal || b.element == K::Decimal)) element = K::Decimal;
+    return record(e, Type::collection(K::Set, element, a.enum_id, a.optional || b.optional));
+}
+
+// `any x in LIST: COND` / `all x in LIST: COND`: x is bound, in COND only, to
+// each element in turn (its type is the element type, never unknown). The
+// name must not hide a field, a let, a model or an enclosing variable.
+Type Checker::quantifier(ast::Expr& e, Phase phase) {
+    const std::string& var = e.path[0];
+    Type list = expr(*e.args[0], phase);
+    bool hides = p_.schema.find(var) >= 0 || lets_.count(var) || model_names_.count(var);
+    for (const auto& b : bound_) hides = hides || b.name == var;
+    if (hides) {
+        error(DiagnosticCode::Q105, e.span, "the variable `" + var + "` of `" + e.text + "` hides another name",
+              "pick a name that is not a field, a let, a model or an enclosing variable");
+        record(*e.args[1], Type{});
+        return record(e, Type{});
+    }
+    if (!list.invalid() && list.kind != K::List && list.kind != K::Set) {
+        error(DiagnosticCode::Q103, e.args[0]->span,
+              "`" + e.text + "` ranges over a list or a set, got " + type_name(list, p_.enums),
+              "write `" + e.text + " x in company.tech_stack: …`");
+        list = Type{};
+    }
+    int slot = p_.local_count++;
+    e.resolved = {ast::Resolved::Kind::None, slot, -1};
+    bound_.push_back({var, slot, list.invalid() ? Type{} : element_of(list)});
+    Type c = condition(*e.args[1], phase, "the condition of `" + e.text + "`");
+    bound_.pop_back();
+    if (list.invalid() || c.invalid() || c.kind != K::Bool) return record(e, Type{});
+    return record(e, Type::of(K::Bool, list.optional || c.optional));
 }
 
 Type Checker::comparison(ast::Expr& e, Phase phase) {

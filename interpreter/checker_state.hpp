@@ -63,6 +63,8 @@ private:
     Type set_literal(ast::Expr& e, Phase phase, const Type& element_context);
     Type call(ast::Expr& e, Phase phase);
     Type match(ast::Expr& e, Phase phase);
+    Type quantifier(ast::Expr& e, Phase phase);
+    Type set_operation(ast::Expr& e, Phase phase);
     Type let_type(LetState& s);
     bool free_name(const ast::Expr& e) const;
     std::vector<std::string> visible_names() const;
@@ -90,6 +92,13 @@ private:
     bool reads_pii_ = false;   // ... a pii field
     std::map<std::string, LetState, std::less<>> lets_;
     std::set<std::string> model_names_;
+    // The variables of the `any`/`all` being checked, innermost last.
+    struct BoundVariable {
+        std::string name;
+        int slot;
+        Type type;
+    };
+    std::vector<BoundVariable> bound_;
     std::vector<const LetState*> constant_order_;  // constant lets, dependencies first
 };
 

@@ -29,7 +29,7 @@ constexpr std::pair<Op, Op> kConstantForms[] = {
     {Op::ADD, Op::ADD_K}, {Op::SUB, Op::SUB_K}, {Op::MUL, Op::MUL_K}, {Op::DIV, Op::DIV_K},
     {Op::EQ, Op::EQ_K},   {Op::NE, Op::NE_K},   {Op::LT, Op::LT_K},   {Op::LE, Op::LE_K},
     {Op::GT, Op::GT_K},   {Op::GE, Op::GE_K},   {Op::IN, Op::IN_K},   {Op::NOT_IN, Op::NOT_IN_K},
-    {Op::INTERSECT, Op::INTERSECT_K},
+    {Op::INTERSECT, Op::INTERSECT_K}, {Op::UNION, Op::UNION_K}, {Op::DIFFERENCE, Op::DIFFERENCE_K},
 };
 
 }  // namespace
@@ -106,7 +106,7 @@ private:
     bool constant(const ast::Expr& e) const {
         switch (e.resolved.kind) {
             case RK::Folded: case RK::Constant: case RK::EnumValue: case RK::ConstSet: return true;
-            case RK::Field: case RK::Derived: case RK::Builtin: case RK::Model: return false;
+            case RK::Field: case RK::Derived: case RK::Builtin: case RK::Model: case RK::Local: return false;
             default: break;
         }
         if (e.kind == EK::Call && builtins()[static_cast<size_t>(e.resolved.index)].uses_as_of) return false;
@@ -131,6 +131,7 @@ private:
             case RK::Derived: emit(Op::LOAD_DERIVED, e.span, e.resolved.index); return;
             case RK::Builtin: emit(Op::LOAD_BUILTIN, e.span, e.resolved.index); return;
             case RK::Model: emit(Op::LOAD_MODEL, e.span, e.resolved.index); return;
+            case RK::Local: emit(Op::LOAD_LOCAL, e.span, e.resolved.index); return;
             default: break;
         }
         if (constant(e)) {
@@ -186,6 +187,7 @@ private:
                 return;
             }
             case EK::Match: match(e); return;
+            case EK::Quantifier: quantifier(e); return;
             default: emit(Op::PUSH_UNKNOWN, e.span); return;
         }
     }
@@ -217,13 +219,43 @@ private:
         static const std::pair<const char*, Op> ops[] = {
             {"+", Op::ADD}, {"-", Op::SUB}, {"*", Op::MUL}, {"/", Op::DIV}, {"==", Op::EQ}, {"!=", Op::NE},
             {"<", Op::LT},  {"<=", Op::LE}, {">", Op::GT},  {">=", Op::GE}, {"in", Op::IN}, {"not in", Op::NOT_IN},
-            {"&", Op::INTERSECT},
+            {"&", Op::INTERSECT}, {"|", Op::UNION},
         };
+        if (op == "-" && p_.types[static_cast<size_t>(e.type_id)].kind == Type::Kind::Set) {
+            emit(Op::DIFFERENCE, e.span);
+            return;
+        }
         for (const auto& [text, code] : ops)
             if (op == text) {
                 operand_then(*e.args[1], code, e.span);
                 return;
             }
+    }
+
+    // any/all: the list, a counter and the result so far stay on the stack;
+    // each turn sets the variable, evaluates the condition and folds it in
+    // (Kleene), leaving early once the answer is decided.
+    //        <list>
+    //        QUANT_INIT  after, kind    (an unknown list: unknown, to after)
+    // loop:  QUANT_NEXT  done, slot
+    //        <condition>
+    //        QUANT_STEP  done, kind
+    //        JUMP        loop
+    // done:  QUANT_END
+    // after:
+    void quantifier(const ast::Expr& e) {
+        const int32_t is_all = e.text == "all" ? 1 : 0;
+        expr(*e.args[0]);
+        size_t init = emit(Op::QUANT_INIT, e.span, 0, is_all);
+        int32_t loop = here();
+        size_t next = emit(Op::QUANT_NEXT, e.span, 0, e.resolved.index);
+        expr(*e.args[1]);
+        size_t step = emit(Op::QUANT_STEP, e.span, 0, is_all);
+        emit(Op::JUMP, e.span, loop);
+        patch_a(next);
+        patch_a(step);
+        emit(Op::QUANT_END, e.span);
+        patch_a(init);
     }
 
     // The subject stays on the stack while arms test it; each test DUPs it.

@@ -26,6 +26,10 @@ std::string describe(const Program& p, const Instr& in) {
         case Op::MATCHES: return "pattern " + std::to_string(in.a);
         case Op::CALL: return std::string(builtins()[static_cast<size_t>(in.a)].name) + "/" + std::to_string(in.b);
         case Op::BRANCH: return "false -> " + std::to_string(in.a) + ", unknown -> " + std::to_string(in.b);
+        case Op::QUANT_INIT:
+        case Op::QUANT_STEP: return std::string(in.b == 1 ? "all" : "any") + ", -> " + std::to_string(in.a);
+        case Op::QUANT_NEXT: return "variable " + std::to_string(in.b) + ", done -> " + std::to_string(in.a);
+        case Op::LOAD_LOCAL: return "variable " + std::to_string(in.a);
         default: return op_info(in.op).operands > 0 ? "-> " + std::to_string(in.a) : "";
     }
 }

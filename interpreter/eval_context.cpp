@@ -10,6 +10,7 @@ namespace qualify {
 EvalContext::EvalContext(const Program& program, const Engine& engine)
     : program_(program), engine_(engine), call_{arena_, 0} {
     call_.patterns = program.regexes;
+    locals_.resize(static_cast<size_t>(program.local_count));
     size_t total = 1;
     if (program.bytecode)
         for (uint32_t n : program.bytecode->max_stack) total += n;

@@ -47,6 +47,12 @@ public:
     Value builtin(BuiltinName b) const { return builtins_[static_cast<int>(b)]; }
     void set_builtin(BuiltinName b, Value v) { builtins_[static_cast<int>(b)] = v; }
     Value model(int index) const { return models_[static_cast<size_t>(index)]; }
+    // The current element of an `any`/`all` variable (Resolved::Local).
+    Value local(int slot) const { return locals_[static_cast<size_t>(slot)]; }
+    void set_local(int slot, Value v) {
+        if (static_cast<size_t>(slot) >= locals_.size()) locals_.resize(static_cast<size_t>(slot) + 1);
+        locals_[static_cast<size_t>(slot)] = v;
+    }
     void set_model(int index, Value v) { models_[static_cast<size_t>(index)] = v; }
 
     // Evaluates a root, remembering it so a runtime error can say where.
@@ -87,6 +93,7 @@ private:
     std::vector<unsigned char> derived_state_;  // 0 not computed, 1 computing, 2 done
     Value builtins_[6];
     std::vector<Value> models_;
+    std::vector<Value> locals_;
     std::vector<unsigned char> unknown_read_;
     bool tracing_ = false;
     std::vector<int> reads_;

@@ -57,25 +57,51 @@ Value member(const Value& x, const Value& collection) {
     return Value::boolean(false);
 }
 
-Value intersect(const Value& a, const Value& b, Arena& arena) {
+uint32_t element_count(const Value& collection) {
+    if (collection.kind == Value::Kind::Set) return static_cast<uint32_t>(collection.set->elements().size());
+    return collection.count;
+}
+
+Value element_at(const Value& collection, uint32_t i) {
+    if (collection.kind == Value::Kind::Set) return collection.set->elements()[i];
+    return collection.items[i];
+}
+
+namespace {
+
+// The set operations share one shape: walk a's elements (then b's, for a
+// union), keep those the rule admits, without repeats, in that order.
+template <typename Keep>
+Value combine(const Value& a, const Value& b, Arena& arena, bool then_b, Keep keep) {
     if (!a.known() || !b.known()) return Value::unknown();
-    auto elements = [](const Value& v, auto&& f) {
-        if (v.kind == Value::Kind::Set) {
-            for (const auto& e : v.set->elements()) f(e);
-        } else {
-            for (uint32_t i = 0; i < v.count; ++i) f(v.items[i]);
-        }
-    };
     std::vector<Value>& out = arena.new_list();
-    elements(a, [&](const Value& e) {
-        if (member(e, b).b) {
-            for (const auto& o : out)
-                if (order(o, e) == 0) return;
-            out.push_back(e);
-        }
-    });
+    auto add = [&](const Value& e) {
+        for (const auto& o : out)
+            if (order(o, e) == 0) return;
+        out.push_back(e);
+    };
+    for (uint32_t i = 0, n = element_count(a); i < n; ++i) {
+        Value e = element_at(a, i);
+        if (keep(e)) add(e);
+    }
+    if (then_b)
+        for (uint32_t i = 0, n = element_count(b); i < n; ++i) add(element_at(b, i));
     auto n = static_cast<uint32_t>(out.size());
     return Value::list(n ? out.data() : nullptr, n);
+}
+
+}  // namespace
+
+Value intersect(const Value& a, const Value& b, Arena& arena) {
+    return combine(a, b, arena, false, [&](const Value& e) { return member(e, b).b; });
+}
+
+Value unite(const Value& a, const Value& b, Arena& arena) {
+    return combine(a, b, arena, true, [](const Value&) { return true; });
+}
+
+Value difference(const Value& a, const Value& b, Arena& arena) {
+    return combine(a, b, arena, false, [&](const Value& e) { return !member(e, b).b; });
 }
 
 Value regex_match(const Value& s, const re2::RE2& pattern) {

@@ -27,6 +27,14 @@ Value compare(CompareOp op, const Value& a, const Value& b);
 int order(const Value& a, const Value& b);
 Value member(const Value& x, const Value& collection);  // x in collection
 Value intersect(const Value& a, const Value& b, Arena& arena);
+// `a | b`: the distinct elements of a, then those of b not in a.
+Value unite(const Value& a, const Value& b, Arena& arena);
+// `a - b` on collections: the distinct elements of a that are not in b.
+Value difference(const Value& a, const Value& b, Arena& arena);
+// The number of elements of a list or set, and the i-th (0-based), for
+// `any`/`all`.
+uint32_t element_count(const Value& collection);
+Value element_at(const Value& collection, uint32_t i);
 Value regex_match(const Value& s, const re2::RE2& pattern);
 Value call_builtin(int id, const Value* args, CallContext& ctx);
 

@@ -104,6 +104,7 @@ struct Program {
     std::vector<std::unique_ptr<re2::RE2>> regexes;
 
     std::vector<const ast::Expr*> roots;
+    int local_count = 0;  // variables of `any`/`all`, one slot each (Resolved::Local)
     std::vector<std::string> root_names;  // "criterion size_fit", for traces and errors
     std::vector<DerivedLet> derived;
 

@@ -55,6 +55,9 @@ Value binary(const ast::Expr& e, EvalContext& ctx) {
     if (op == "not in") return logical_not(member(a, b));
     if (op == "matches") return regex_match(a, *ctx.program().regexes[static_cast<size_t>(e.resolved.index)]);
     if (op == "&") return intersect(a, b, ctx.arena());
+    if (op == "|") return unite(a, b, ctx.arena());
+    if (op == "-" && ctx.program().types[static_cast<size_t>(e.type_id)].kind == Type::Kind::Set)
+        return difference(a, b, ctx.arena());
     if (op == "+" || op == "-" || op == "*" || op == "/") return arith(arith_op(op), a, b);
     return compare(compare_op(op), a, b);
 }
@@ -74,6 +77,7 @@ Value evaluate(const ast::Expr& e, EvalContext& ctx) {
         case RK::Builtin: return ctx.builtin(static_cast<BuiltinName>(e.resolved.index));
         case RK::Model: return ctx.model(e.resolved.index);
         case RK::ConstSet: return Value::constant_set(p.sets[static_cast<size_t>(e.resolved.index)].get());
+        case RK::Local: return ctx.local(e.resolved.index);
         default: break;
     }
     switch (e.kind) {
@@ -111,6 +115,22 @@ Value evaluate(const ast::Expr& e, EvalContext& ctx) {
                 if (holds) return evaluate(*arm.result, ctx);
             }
             return Value::unknown();
+        }
+        case EK::Quantifier: {
+            // any: true once an element's condition is; else unknown if one
+            // was unknown; else false. all: the dual. The list's elements
+            // are taken in order and the reading stops once decided.
+            Value list = evaluate(*e.args[0], ctx);
+            if (!list.known()) return list;
+            const bool is_all = e.text == "all";
+            Value result = Value::boolean(is_all);
+            for (uint32_t i = 0, n = element_count(list); i < n; ++i) {
+                ctx.set_local(e.resolved.index, element_at(list, i));
+                Value c = evaluate(*e.args[1], ctx);
+                if (c.known() && c.b != is_all) return c;
+                if (!c.known()) result = Value::unknown();
+            }
+            return result;
         }
         case EK::List: {
             std::vector<Value> items;

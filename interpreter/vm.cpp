@@ -72,6 +72,8 @@ Value VmEngine::eval(RootId root, EvalContext& ctx) const {
         BINARY(IN, member(sp[-1], rhs))
         BINARY(NOT_IN, logical_not(member(sp[-1], rhs)))
         BINARY(INTERSECT, intersect(sp[-1], rhs, ctx.arena()))
+        BINARY(UNION, unite(sp[-1], rhs, ctx.arena()))
+        BINARY(DIFFERENCE, difference(sp[-1], rhs, ctx.arena()))
 #undef BINARY
         CASE(MATCHES) { sp[-1] = regex_match(sp[-1], *p.regexes[static_cast<size_t>(A)]); NEXT(); }
         CASE(CALL) {
@@ -135,6 +137,49 @@ Value VmEngine::eval(RootId root, EvalContext& ctx) const {
             NEXT();
         }
         CASE(JUMP) { ip = code + A; NEXT(); }
+        // any/all. The counter is a Value whose `i` counts the elements
+        // taken; it never leaves the loop.
+        CASE(QUANT_INIT) {
+            if (!sp[-1].known()) {
+                ip = code + A;
+                NEXT();
+            }
+            Value counter;
+            counter.i = 0;
+            sp[0] = counter;
+            sp[1] = Value::boolean(B == 1);
+            sp += 2;
+            NEXT();
+        }
+        CASE(QUANT_NEXT) {
+            Value& counter = sp[-2];
+            const Value& list = sp[-3];
+            if (static_cast<uint32_t>(counter.i) == element_count(list)) {
+                ip = code + A;
+                NEXT();
+            }
+            ctx.set_local(B, element_at(list, static_cast<uint32_t>(counter.i)));
+            ++counter.i;
+            NEXT();
+        }
+        CASE(LOAD_LOCAL) { *sp++ = ctx.local(A); NEXT(); }
+        CASE(QUANT_STEP) {
+            --sp;
+            const Value c = *sp;
+            const bool decisive = B == 1 ? (c.known() && !c.b) : (c.known() && c.b);
+            if (decisive) {
+                sp[-1] = c;
+                ip = code + A;
+            } else if (!c.known()) {
+                sp[-1] = Value::unknown();
+            }
+            NEXT();
+        }
+        CASE(QUANT_END) {
+            sp -= 2;
+            sp[-1] = sp[1];
+            NEXT();
+        }
         CASE(RET) {
             // The frame is given back but not overwritten before the copy
             // out: one copy of the result instead of two.

@@ -9,6 +9,7 @@
 #include "fold_words.hpp"
 
 #include <span>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -29,19 +30,6 @@ struct Phrase {
 
 constexpr std::string_view kStop = "stop";
 
-bool matches_at(const std::vector<std::string>& words, size_t at, std::string_view phrase, size_t& length) {
-    size_t n = 0;
-    while (!phrase.empty()) {
-        size_t space = phrase.find(' ');
-        std::string_view word = phrase.substr(0, space);
-        if (at + n >= words.size() || words[at + n] != word) return false;
-        ++n;
-        phrase = space == std::string_view::npos ? std::string_view() : phrase.substr(space + 1);
-    }
-    length = n;
-    return true;
-}
-
 // German compounds ("Vertriebsleiter", "Softwareentwickler") put the
 // department and the rank in one word: a word longer than the affix that
 // starts (or ends) with it counts as the affix's meaning.
@@ -51,16 +39,51 @@ struct Affix {
     std::string_view value;
 };
 
-template <typename F>
-void read_phrases(const std::vector<std::string>& words, std::span<const Phrase> phrases,
-                  std::span<const Affix> affixes, F&& on_value) {
-    for (size_t i = 0; i < words.size();) {
-        size_t best = 0;
-        std::string_view value;
+// A phrase table split into words once and indexed by its first word, so a
+// title's word looks up only the phrases that can start there.
+class PhraseIndex {
+public:
+    explicit PhraseIndex(std::span<const Phrase> phrases) {
         for (const Phrase& p : phrases) {
-            size_t length = 0;
-            if (matches_at(words, i, p.words, length) && length > best) best = length, value = p.words.empty() ? "" : p.value;
+            Entry e{{}, p.value};
+            std::string_view rest = p.words;
+            while (!rest.empty()) {
+                size_t space = rest.find(' ');
+                e.words.push_back(rest.substr(0, space));
+                rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+            }
+            by_first_[e.words.front()].push_back(std::move(e));
         }
+    }
+
+    // The longest phrase starting at words[at]: its length (0 for none) and value.
+    size_t longest_at(const std::vector<std::string>& words, size_t at, std::string_view& value) const {
+        auto it = by_first_.find(words[at]);
+        if (it == by_first_.end()) return 0;
+        size_t best = 0;
+        for (const Entry& e : it->second) {
+            if (e.words.size() <= best || at + e.words.size() > words.size()) continue;
+            bool same = true;
+            for (size_t k = 1; k < e.words.size() && same; ++k) same = words[at + k] == e.words[k];
+            if (same) best = e.words.size(), value = e.value;
+        }
+        return best;
+    }
+
+private:
+    struct Entry {
+        std::vector<std::string_view> words;
+        std::string_view value;
+    };
+    std::unordered_map<std::string_view, std::vector<Entry>> by_first_;
+};
+
+template <typename F>
+void read_phrases(const std::vector<std::string>& words, const PhraseIndex& phrases, std::span<const Affix> affixes,
+                  F&& on_value) {
+    for (size_t i = 0; i < words.size();) {
+        std::string_view value;
+        size_t best = phrases.longest_at(words, i, value);
         if (best == 0) {
             const std::string& w = words[i];
             for (const Affix& a : affixes) {
@@ -142,7 +165,8 @@ Value seniority_of(const Value* a, CallContext&) {
     if (!has_letters(words)) return Value::unknown();
     if (owner_rank_alone(words)) return Value::string("cxo");
     std::string_view best = "ic";
-    read_phrases(words, kRanks, kRankAffixes, [&](std::string_view r) {
+    static const PhraseIndex ranks(kRanks);
+    read_phrases(words, ranks, kRankAffixes, [&](std::string_view r) {
         if (rank_order(r) > rank_order(best)) best = r;
     });
     return Value::string(best);
@@ -248,11 +272,12 @@ Value function_of(const Value* a, CallContext&) {
     if (!has_letters(words)) return Value::unknown();
     if (owner_rank_alone(words)) return Value::string("executive");
     std::string_view found;
-    read_phrases(words, kDepartments, kDepartmentAffixes, [&](std::string_view f) {
+    static const PhraseIndex departments(kDepartments), executive(kExecutive);
+    read_phrases(words, departments, kDepartmentAffixes, [&](std::string_view f) {
         if (found.empty()) found = f;
     });
     if (found.empty())
-        read_phrases(words, kExecutive, {}, [&](std::string_view f) {
+        read_phrases(words, executive, {}, [&](std::string_view f) {
             if (found.empty()) found = f;
         });
     return Value::string(found.empty() ? std::string_view("other") : found);

@@ -36,6 +36,8 @@ criterion c_ne weight 1 = s != "x"
 criterion c_in weight 1 = s in xy
 criterion c_not_in weight 1 = s not in just_x
 criterion c_intersect weight 1 = count(tags & ab) / 2
+criterion c_union weight 1 = count(tags | ab) / 4
+criterion c_difference weight 1 = count(tags - ab) / 2
 criterion c_after_jump weight 1 = (flag or n > 1) == true
 criterion c_match weight 1 = match tier { high, mid => 1  low => 0.5  else => 0 }
 criterion c_match_last weight 1 = match n { < 0 => 0  in {1, 2} => 0.5  0..10 => 0.75  else => 1 }
@@ -54,7 +56,7 @@ TEST_CASE("a constant right operand fuses into the operator's _K form") {
     Compilation c = compiled();
     const std::string code = c.rulebook->disassemble();
     for (const char* op : {"ADD_K", "SUB_K", "MUL_K", "DIV_K", "EQ_K", "NE_K", "LT_K", "LE_K", "GT_K", "GE_K",
-                           "IN_K", "NOT_IN_K", "INTERSECT_K"}) {
+                           "IN_K", "NOT_IN_K", "INTERSECT_K", "UNION_K", "DIFFERENCE_K"}) {
         CAPTURE(op);
         CHECK(code.find(std::string(op) + " ") != std::string::npos);
     }

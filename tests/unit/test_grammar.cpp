@@ -398,3 +398,20 @@ motion m when true { weight penalty -1 escalate e when a reason "r" }
     CHECK(b.motions[0].weights[0].weight == "-1");
     REQUIRE(b.motions[0].escalations[0].when);
 }
+
+TEST_CASE("set union and difference: `&` over `|` over `*` and `-`") {
+    CHECK(expr_sx("a | b & c") == "(| a (& b c))");
+    CHECK(expr_sx("a & b | c") == "(| (& a b) c)");
+    CHECK(expr_sx("a - b | c") == "(- a (| b c))");
+    CHECK(expr_sx("a | b | c") == "(| (| a b) c)");
+}
+
+TEST_CASE("any and all: the variable, the list and a condition that extends to the right") {
+    CHECK(expr_sx("any t in tags: t == \"a\"") == "(any t tags (== t \"a\"))");
+    CHECK(expr_sx("all t in a | b: t in s and x") == "(all t (| a b) (and (in t s) x))");
+    CHECK(expr_sx("x and any t in l: c") == "(and x (any t l c))");
+    CHECK(expr_sx("not any t in l: c") == "(not (any t l c))");
+    CHECK(expr_sx("any(x)") == "any(x)");
+    CHECK(expr_sx("all + 1") == "(+ all 1)");
+    CHECK(expr_sx("any t in l c").rfind("error: expected `:`", 0) == 0);
+}

@@ -68,6 +68,7 @@ inline std::string sx(const ast::Expr& e) {
         case K::Call: return e.text + "(" + join(e.args, &e.arg_names) + ")";
         case K::Range: return sx(*e.args[0]) + ".." + sx(*e.args[1]);
         case K::If: return "(if " + sx(*e.args[0]) + " " + sx(*e.args[1]) + " " + sx(*e.args[2]) + ")";
+        case K::Quantifier: return "(" + e.text + " " + e.path[0] + " " + sx(*e.args[0]) + " " + sx(*e.args[1]) + ")";
         case K::Match: {
             std::string s = "(match " + sx(*e.args[0]);
             for (const auto& arm : e.arms) {
