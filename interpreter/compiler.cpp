@@ -222,7 +222,7 @@ private:
             {"&", Op::INTERSECT}, {"|", Op::UNION},
         };
         if (op == "-" && p_.types[static_cast<size_t>(e.type_id)].kind == Type::Kind::Set) {
-            emit(Op::DIFFERENCE, e.span);
+            operand_then(*e.args[1], Op::DIFFERENCE, e.span);
             return;
         }
         for (const auto& [text, code] : ops)
