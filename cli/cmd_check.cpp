@@ -1,8 +1,11 @@
-// `qualify check FILE… [--format text|json]`: compiles each rulebook (and
-// the NAME.test.qual beside it, so tests are type-checked too) and reports
-// its diagnostics. Text goes to stderr in the house format, with `FILE: ok`
-// for clean files; JSON is one array of diagnostic objects on stdout.
+// `qualify check FILE… [--format text|json] [--data-report]`: compiles each
+// rulebook (and the NAME.test.qual beside it, so tests are type-checked
+// too) and reports its diagnostics. Text goes to stderr in the house
+// format, with `FILE: ok` for clean files; JSON is one array of diagnostic
+// objects on stdout. --data-report also prints, on stdout, the fields each
+// clean rulebook reads and never reads (data_report.hpp).
 #include "cli/commands.hpp"
+#include "cli/data_report.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/load.hpp"
 #include "cli/options.hpp"
@@ -16,12 +19,15 @@ namespace qualify::cli {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: qualify check FILE... [--format text|json]\n\n"
+    "usage: qualify check FILE... [--format text|json] [--data-report]\n\n"
     "Compiles each rulebook (with NAME.test.qual beside it, when present) and\n"
     "prints its diagnostics. A NAME.test.qual argument stands for NAME.qual.\n\n"
     "  --format text   diagnostics on stderr in the house format, and\n"
     "                  'FILE: ok' on stderr for each clean file (default)\n"
-    "  --format json   one JSON array of every diagnostic on stdout\n\n"
+    "  --format json   one JSON array of every diagnostic on stdout\n"
+    "  --data-report   also print on stdout each field the rulebook reads, with\n"
+    "                  its pii tag, and the declared fields it never reads (with\n"
+    "                  --format json: one object a line, after the diagnostics)\n\n"
     "exit: 0 every file compiled, 2 usage error or unreadable file,\n"
     "      3 some file has errors\n";
 
@@ -34,7 +40,7 @@ bool has_errors(const Compilation& c) {
 }  // namespace
 
 int cmd_check(Words words) {
-    Args args(words, {{"--format", true}});
+    Args args(words, {{"--format", true}, {"--data-report", false}});
     if (args.help()) {
         std::cout << kUsage;
         return kExitOk;
@@ -48,10 +54,15 @@ int cmd_check(Words words) {
 
     bool any_errors = false;
     bool first_json = true;
+    const bool data_report = args.has("--data-report");
+    std::string data_reports;
     if (format == "json") std::cout << "[";
     for (const auto& path : files) {
         Compilation compilation = compile_file(path, {.include_test_file = true});
         any_errors = any_errors || has_errors(compilation);
+        if (data_report && compilation.rulebook)
+            data_reports += format == "json" ? data_report_json(path, *compilation.rulebook) + "\n"
+                                             : data_report_text(path, *compilation.rulebook);
         if (format == "json") {
             for (const auto& d : compilation.diagnostics) {
                 std::cout << (first_json ? "\n" : ",\n") << render_json(d);
@@ -63,6 +74,7 @@ int cmd_check(Words words) {
         if (!has_errors(compilation)) std::cerr << path << ": ok\n";
     }
     if (format == "json") std::cout << (first_json ? "]\n" : "\n]\n");
+    std::cout << data_reports;
     return any_errors ? kExitRulebookErrors : kExitOk;
 }
 

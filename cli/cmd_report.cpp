@@ -1,13 +1,13 @@
 // `qualify report --decisions LOG --outcomes FILE [--baseline LOG]
-// [--format text|json|markdown]`: joins a decision log with what became of
-// the leads and prints bands, discrimination, calibration, false positives
-// and negatives, exploration, drift, a verdict and warnings
-// (docs/report.md).
+// [--since DATE] [--until DATE] [--format text|json|markdown]
+// [--html FILE]`: joins a decision log with what became of the leads and
+// prints bands, discrimination, calibration, false positives and
+// negatives, exploration, drift, a verdict and warnings (docs/report.md).
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/load.hpp"
+#include "cli/log_input.hpp"
 #include "cli/options.hpp"
-#include "report/log_file.hpp"
 #include "report/render.hpp"
 
 #include <fstream>
@@ -19,31 +19,31 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: qualify report --decisions LOG --outcomes FILE [options]\n\n"
-    "Joins a decision log (written by 'qualify score --log') with the leads'\n"
-    "outcomes (CSV or JSON Lines: id, outcome, and optionally sales_accepted,\n"
-    "rejection_reason, review_verdict, closed_at) and reports how well the\n"
-    "rulebook qualifies: score deciles and routes, AUC, Brier score,\n"
-    "calibration, false positives and negatives, exploration, drift, a verdict\n"
-    "and warnings.\n\n"
+    "Joins a decision log (written by 'qualify score --log': JSON Lines, or\n"
+    "SQLite for a .db file) with the leads' outcomes (CSV or JSON Lines: id,\n"
+    "outcome, and optionally sales_accepted, rejection_reason, review_verdict,\n"
+    "closed_at) and reports how well the rulebook qualifies: score deciles and\n"
+    "routes, AUC, Brier score, calibration, false positives and negatives,\n"
+    "exploration, drift, a verdict and warnings.\n\n"
     "  --baseline LOG              an earlier decision log: PSI drift of the\n"
     "                              score and of every input field\n"
-    "  --format text|json|markdown the rendering (default text)\n\n"
+    "  --since DATE, --until DATE  only the decisions logged on these days\n"
+    "                              (YYYY-MM-DD, UTC, both included)\n"
+    "  --format text|json|markdown the rendering (default text)\n"
+    "  --html FILE                 also write the report as one self-contained\n"
+    "                              HTML page with charts\n\n"
     "exit: 0 ok, 2 usage error or unreadable file\n";
-
-report::LogFile load_log(const std::string& path, const char* flag) {
-    require_readable(path);
-    std::ifstream in(path, std::ios::binary);
-    report::LogFile log = report::read_log(in);
-    for (const auto& p : log.problems) std::cerr << "qualify report: " << path << ": " << p << "\n";
-    if (log.records.empty() && !log.problems.empty())
-        throw UsageError(std::string(flag) + " " + path + " is not a decision log");
-    return log;
-}
 
 }  // namespace
 
 int cmd_report(Words words) {
-    Args args(words, {{"--decisions", true}, {"--outcomes", true}, {"--baseline", true}, {"--format", true}});
+    Args args(words, {{"--decisions", true},
+                      {"--outcomes", true},
+                      {"--baseline", true},
+                      {"--format", true},
+                      {"--since", true},
+                      {"--until", true},
+                      {"--html", true}});
     if (args.help()) {
         std::cout << kUsage;
         return kExitOk;
@@ -52,16 +52,25 @@ int cmd_report(Words words) {
     if (!args.has("--decisions")) throw UsageError("--decisions LOG is required");
     if (!args.has("--outcomes")) throw UsageError("--outcomes FILE is required");
     const std::string format = one_of(args, "--format", "text", {"text", "json", "markdown"});
+    const report::Period period = period_of(args);
 
-    const report::LogFile decisions = load_log(*args.value("--decisions"), "--decisions");
+    const report::LogFile decisions = load_decision_log("report", *args.value("--decisions"), "--decisions", period);
     std::optional<report::LogFile> baseline;
-    if (args.has("--baseline")) baseline = load_log(*args.value("--baseline"), "--baseline");
+    if (args.has("--baseline")) baseline = load_decision_log("report", *args.value("--baseline"), "--baseline");
 
     const std::string outcomes_path = *args.value("--outcomes");
     require_readable(outcomes_path);
     std::ifstream in(outcomes_path, std::ios::binary);
     const bool csv = outcomes_path.size() >= 4 && outcomes_path.compare(outcomes_path.size() - 4, 4, ".csv") == 0;
     const report::Outcomes outcomes = report::read_outcomes(in, csv);
+
+    // The HTML file is opened before anything is printed, so a bad path is
+    // a usage error with no half-written output.
+    std::ofstream html;
+    if (args.has("--html")) {
+        html.open(*args.value("--html"), std::ios::binary | std::ios::trunc);
+        if (!html) throw UsageError("cannot write the HTML report '" + *args.value("--html") + "'");
+    }
 
     const report::Report r =
         report::compute_report(decisions.records, outcomes, baseline ? &baseline->records : nullptr);
@@ -71,6 +80,11 @@ int cmd_report(Words words) {
         std::cout << report::render_markdown(r);
     else
         std::cout << report::render_text(r);
+    if (html.is_open()) {
+        html << report::render_html(r);
+        html.flush();
+        if (!html) throw UsageError("error writing the HTML report '" + *args.value("--html") + "'");
+    }
     return kExitOk;
 }
 

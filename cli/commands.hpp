@@ -19,6 +19,8 @@ int cmd_profile(Words args);
 int cmd_model(Words args);  // dispatches to the model subcommands below
 int cmd_model_import(Words args);
 int cmd_report(Words args);
+int cmd_review(Words args);  // review sample
+int cmd_log(Words args);     // log show
 int cmd_train(Words args);
 int cmd_model_inspect(Words args);
 

@@ -29,6 +29,8 @@ constexpr Subcommand kSubcommands[] = {
     {"disasm", cmd_disasm, "print a rulebook's bytecode"},
     {"profile", cmd_profile, "report the data quality of a leads file, field by field"},
     {"report", cmd_report, "report how well decisions predicted outcomes (calibration, drift)"},
+    {"review", cmd_review, "list review-flagged rejected leads for the false-negative review"},
+    {"log", cmd_log, "show the logged decisions of a lead (the audit trail)"},
     {"train", cmd_train, "fit a rulebook's model on closed outcomes and write the model file"},
     {"model", cmd_model, "work with model files (model import, model inspect)"},
 };

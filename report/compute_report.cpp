@@ -184,6 +184,52 @@ void warnings(Report& rep) {
         rep.warnings.push_back("outcomes: " + std::to_string(rep.problems.size()) + " problems (see Problems)");
 }
 
+// kScoreBins equal bins over the scores of both logs (0-100 when the
+// scores fit in it, the usual scale), unknown scores left out.
+void score_distribution(const std::vector<const LogRecord*>& current, const std::vector<const LogRecord*>& base,
+                        std::vector<ScoreBin>& out) {
+    double lo = 0, hi = 100;
+    for (const auto* list : {&current, &base})
+        for (const auto* r : *list) {
+            const double s = number(r->score);
+            if (std::isnan(s)) continue;
+            lo = std::min(lo, s);
+            hi = std::max(hi, s);
+        }
+    const double width = (hi - lo) / static_cast<double>(kScoreBins);
+    for (size_t i = 0; i < kScoreBins; ++i)
+        out.push_back({lo + width * static_cast<double>(i), lo + width * static_cast<double>(i + 1), 0, 0});
+    auto bin_of = [&](double s) {
+        const auto i = static_cast<size_t>((s - lo) / width);
+        return std::min(i, kScoreBins - 1);
+    };
+    for (const auto* r : current)
+        if (const double s = number(r->score); !std::isnan(s)) ++out[bin_of(s)].count;
+    for (const auto* r : base)
+        if (const double s = number(r->score); !std::isnan(s)) ++out[bin_of(s)].baseline_count;
+}
+
+// Route shares now and in the baseline, and the moves of leads in both.
+void route_changes(const std::vector<const LogRecord*>& base, const std::vector<const LogRecord*>& current,
+                   Report& rep) {
+    std::map<std::string, RouteMix> mix;
+    for (const auto* r : base) {
+        mix[r->route].route = r->route;
+        ++mix[r->route].baseline;
+    }
+    for (const auto* r : current) {
+        mix[r->route].route = r->route;
+        ++mix[r->route].current;
+    }
+    for (auto& [route, m] : mix) rep.route_mix.push_back(m);
+    std::unordered_map<std::string, const LogRecord*> before;
+    for (const auto* r : base) before[r->id] = r;
+    std::map<std::pair<std::string, std::string>, size_t> moves;
+    for (const auto* r : current)
+        if (auto it = before.find(r->id); it != before.end()) ++moves[{it->second->route, r->route}];
+    for (const auto& [key, count] : moves) rep.route_transitions.push_back({key.first, key.second, count});
+}
+
 }  // namespace
 
 Report compute_report(const std::vector<LogRecord>& decisions, const Outcomes& outcomes,
@@ -338,10 +384,13 @@ Report compute_report(const std::vector<LogRecord>& decisions, const Outcomes& o
         rep.exploration.push_back(row);
     }
 
+    const std::vector<const LogRecord*> base = baseline ? latest(*baseline) : std::vector<const LogRecord*>();
+    score_distribution(current, base, rep.score_distribution);
+
     // Drift against the baseline: every decided lead counts, outcome or not.
     if (baseline) {
         rep.has_baseline = true;
-        const std::vector<const LogRecord*> base = latest(*baseline);
+        route_changes(base, current, rep);
         std::vector<double> b, c;
         for (const auto* r : base) b.push_back(number(r->score));
         for (const auto* r : current) c.push_back(number(r->score));

@@ -77,6 +77,7 @@ LogRecord make_record(const Decision& d, const RunInfo& run, NamedText fields) {
     r.review = d.review;
     r.explore = d.explore;
     for (const auto& m : d.models) r.models.emplace_back(std::string(m.name), m.probability.to_fixed(4));
+    r.summary = summary(d);
     r.fields = std::move(fields);
     return r;
 }
@@ -101,6 +102,7 @@ std::string to_json_line(const LogRecord& r) {
         j["review"] = r.review;
         j["explore"] = r.explore;
         j["models"] = object_of(r.models, false);
+        j["summary"] = r.summary;
     }
     j["rulebook"] = r.rulebook;
     j["rulebook_hash"] = r.rulebook_hash;
@@ -143,6 +145,7 @@ std::optional<LogRecord> parse_json_line(std::string_view line, std::string& err
         r.review = flag("review");
         r.explore = flag("explore");
         if (auto it = j.find("models"); it != j.end()) r.models = pairs_of(*it, false);
+        r.summary = text("summary");
         r.rulebook = text("rulebook");
         r.rulebook_hash = text("rulebook_hash");
         if (auto it = j.find("model_hashes"); it != j.end()) r.model_hashes = pairs_of(*it, false);

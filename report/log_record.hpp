@@ -34,6 +34,7 @@ struct LogRecord {
     bool review = false;
     bool explore = false;
     NamedText models;  // model name -> probability text
+    std::string summary;   // the decision's summary line (labels and points, no field value)
     std::string rulebook;  // name@version
     std::string rulebook_hash;
     NamedText model_hashes;  // model name -> "sha256:…"

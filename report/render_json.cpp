@@ -78,6 +78,22 @@ std::string render_json(const Report& r) {
         for (const auto& d : r.drift) drift.push_back({{"input", d.name}, {"psi", round4(d.psi)}, {"flagged", d.flagged}});
     }
     j["drift"] = drift;
+    ordered_json dist = ordered_json::array();
+    for (const auto& b : r.score_distribution) {
+        ordered_json bin = {{"low", round4(b.low)}, {"high", round4(b.high)}, {"count", b.count}};
+        if (r.has_baseline) bin["baseline_count"] = b.baseline_count;
+        dist.push_back(bin);
+    }
+    j["score_distribution"] = dist;
+    ordered_json mix = nullptr, moves = nullptr;
+    if (r.has_baseline) {
+        mix = ordered_json::array();
+        for (const auto& m : r.route_mix) mix.push_back({{"route", m.route}, {"baseline", m.baseline}, {"current", m.current}});
+        moves = ordered_json::array();
+        for (const auto& t : r.route_transitions) moves.push_back({{"from", t.from}, {"to", t.to}, {"count", t.count}});
+    }
+    j["route_mix"] = mix;
+    j["route_transitions"] = moves;
     j["problems"] = r.problems;
     return j.dump(2) + "\n";
 }

@@ -20,6 +20,7 @@ inline constexpr size_t kMinLeadsWithOutcome = 200;
 inline constexpr size_t kMinEachClass = 20;      // conversions, and non-conversions
 inline constexpr double kCalibrationThreshold = 0.05;  // expected calibration error
 inline constexpr double kDriftThreshold = 0.2;         // PSI
+inline constexpr size_t kScoreBins = 20;              // bars of the score distribution
 
 struct BandRow {
     std::string label;  // "decile 10 (top)" / a route name
@@ -44,6 +45,28 @@ struct ExplorationRow {
     double conversion = 0;
     size_t original_count = 0;      // non-explored leads on `from` with an outcome
     double original_conversion = 0;  // what `from` predicted
+};
+
+// One bar of the score distribution (docs/report.md, "HTML report").
+struct ScoreBin {
+    double low = 0;  // [low, high); the last bin includes its top
+    double high = 0;
+    size_t count = 0;           // decided leads of the current log
+    size_t baseline_count = 0;  // of the baseline, when given
+};
+
+// A route's share of the decided leads, now and in the baseline.
+struct RouteMix {
+    std::string route;
+    size_t baseline = 0;
+    size_t current = 0;
+};
+
+// Leads decided in both logs: how many moved from one route to another.
+struct RouteTransition {
+    std::string from;  // the baseline's route
+    std::string to;    // the current route
+    size_t count = 0;
 };
 
 struct DriftRow {
@@ -86,8 +109,14 @@ struct Report {
 
     std::vector<ExplorationRow> exploration;
 
+    // The score distribution of every decided lead, in kScoreBins bins
+    // from the lowest to the highest score of both logs.
+    std::vector<ScoreBin> score_distribution;
+
     bool has_baseline = false;
     std::vector<DriftRow> drift;  // "score" first, then fields by name
+    std::vector<RouteMix> route_mix;                 // with a baseline: routes by name
+    std::vector<RouteTransition> route_transitions;  // ids in both logs, by (from, to)
 
     std::string verdict;  // discriminating / not_discriminating / insufficient_data
     std::string verdict_detail;

@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(g++ cmake make pkg-config tao-pegtl-dev libboost-dev nlohmann-json3-dev libre2-dev libxgboost-dev
-          doctest-dev libsimdjson-dev libbenchmark-dev)
+          doctest-dev libsimdjson-dev libbenchmark-dev libsqlite3-dev chromium)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -1,19 +1,25 @@
 // The feedback loop with known truth: decision logs whose outcomes are drawn
 // with known probabilities (a fixed PRNG), so the report must recover the
 // calibration; a random-outcome control that must not be called
-// discriminating; a drifted sample that must be flagged; log round trips;
-// the statistics on hand-checked values; data minimisation in the log.
+// discriminating; a drifted sample that must be flagged; log round trips
+// through JSON Lines and SQLite giving identical reports; period selection;
+// the review sample; the HTML page; the statistics on hand-checked values;
+// data minimisation in the log.
 #include "qualify/qualify.hpp"
 #include "report/log_file.hpp"
+#include "report/log_sqlite.hpp"
 #include "report/render.hpp"
 #include "report/report_model.hpp"
+#include "report/review_sample.hpp"
 
 #include <doctest/doctest.h>
 
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <filesystem>
 #include <sstream>
+#include <unistd.h>
 
 using namespace qualify;
 using namespace qualify::report;
@@ -144,6 +150,123 @@ TEST_CASE("a JSON Lines round trip gives the identical report") {
           render_json(compute_report(s.log, s.outcomes, nullptr)));
     CHECK(render_text(compute_report(back.records, s.outcomes, nullptr)) ==
           render_text(compute_report(s.log, s.outcomes, nullptr)));
+}
+
+// A scratch SQLite file, removed with its WAL side files.
+struct ScratchDb {
+    std::string path = (std::filesystem::temp_directory_path() /
+                        ("qualify-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".db"))
+                           .string();
+    static inline int counter = 0;
+    ~ScratchDb() {
+        for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+    }
+};
+
+TEST_CASE("a SQLite round trip gives the identical report, the same as JSON Lines") {
+    Sample s = generate(1200, 10, [](double p) { return p; });
+    s.log[3].error = "missing required field `id`";  // an error record too
+    s.log[7].explored_from = "reject";
+    s.log[7].explore = true;
+    s.log[9].motion = "partner";
+    ScratchDb db;
+    {
+        SqliteLogWriter writer(db.path);
+        for (const auto& r : s.log) writer.add(r);  // crosses several transactions
+        writer.finish();
+    }
+    LogFile back = read_sqlite_log(db.path, {});
+    CHECK(back.problems.empty());
+    REQUIRE(back.records.size() == s.log.size());
+    for (size_t i = 0; i < s.log.size(); ++i) CHECK(to_json_line(back.records[i]) == to_json_line(s.log[i]));
+    std::string text;
+    for (const auto& r : s.log) text += to_json_line(r) + "\n";
+    std::istringstream in(text);
+    LogFile jsonl = read_log(in);
+    CHECK(render_json(compute_report(back.records, s.outcomes, nullptr)) ==
+          render_json(compute_report(jsonl.records, s.outcomes, nullptr)));
+    CHECK(render_text(compute_report(back.records, s.outcomes, &jsonl.records)) ==
+          render_text(compute_report(jsonl.records, s.outcomes, &back.records)));
+}
+
+TEST_CASE("--since/--until select the same records from JSON Lines and SQLite") {
+    Sample s = generate(30, 11, [](double p) { return p; });
+    for (size_t i = 0; i < s.log.size(); ++i) s.log[i].logged_at = "2026-11-" + std::to_string(10 + i % 3) + "T23:59:59Z";
+    ScratchDb db;
+    {
+        SqliteLogWriter writer(db.path);
+        for (const auto& r : s.log) writer.add(r);
+        writer.finish();
+    }
+    std::string text;
+    for (const auto& r : s.log) text += to_json_line(r) + "\n";
+    for (const Period& p : {Period{"2026-11-11", ""}, Period{"", "2026-11-11"}, Period{"2026-11-11", "2026-11-11"},
+                            Period{"2026-11-13", ""}, Period{}}) {
+        std::istringstream in(text);
+        const LogFile a = read_log(in, p);
+        const LogFile b = read_sqlite_log(db.path, p);
+        REQUIRE(a.records.size() == b.records.size());
+        for (size_t i = 0; i < a.records.size(); ++i) CHECK(a.records[i].id == b.records[i].id);
+        size_t expected = 0;
+        for (const auto& r : s.log) expected += p.contains(r.logged_at);
+        CHECK(a.records.size() == expected);
+    }
+    CHECK(valid_date("2026-11-30"));
+    CHECK_FALSE(valid_date("2026-13-01"));
+    CHECK_FALSE(valid_date("2026-11-3"));
+    CHECK_FALSE(valid_date("2026-11-31"));
+}
+
+TEST_CASE("a file that is not a SQLite decision log is reported, not read") {
+    ScratchDb db;
+    { std::FILE* f = std::fopen(db.path.c_str(), "w"); std::fputs("not a database\n", f); std::fclose(f); }
+    const LogFile back = read_sqlite_log(db.path, {});
+    CHECK(back.records.empty());
+    CHECK_FALSE(back.problems.empty());
+}
+
+TEST_CASE("the review sample: flagged rejections only, picked by id hash, independent of log order") {
+    Sample s = generate(400, 12, [](double p) { return p; });
+    size_t flagged = 0;
+    for (size_t i = 0; i < s.log.size(); ++i) {
+        s.log[i].review = i % 4 == 0;
+        flagged += s.log[i].review && !s.log[i].qualified;
+    }
+    ReviewSample a = review_sample(s.log, 10);
+    CHECK(a.flagged == flagged);
+    REQUIRE(a.leads.size() == 10);
+    for (const auto* r : a.leads) CHECK((r->review && !r->qualified));
+    for (size_t i = 1; i < a.leads.size(); ++i)
+        CHECK(std::strtod(a.leads[i - 1]->score.c_str(), nullptr) >= std::strtod(a.leads[i]->score.c_str(), nullptr));
+    std::vector<LogRecord> reversed(s.log.rbegin(), s.log.rend());
+    ReviewSample b = review_sample(reversed, 10);
+    REQUIRE(b.leads.size() == 10);
+    for (size_t i = 0; i < 10; ++i) CHECK(a.leads[i]->id == b.leads[i]->id);
+    const std::string csv = render_review_csv(a);
+    CHECK(csv.rfind("id,route,score,confidence,explanation,", 0) == 0);
+    CHECK(render_review_markdown(a).find("| " + a.leads[0]->id + " |") != std::string::npos);
+}
+
+TEST_CASE("the HTML page: four charts, the figures, escaped text, nothing to fetch") {
+    Sample base = generate(600, 13, [](double p) { return p; });
+    Sample s = generate(600, 14, [](double p) { return p; }, 0.5);
+    s.log[0].route = "<b>odd</b>";
+    const Report r = compute_report(s.log, s.outcomes, &base.log);
+    const std::string html = render_html(r);
+    size_t svgs = 0;
+    for (size_t at = html.find("<svg "); at != std::string::npos; at = html.find("<svg ", at + 1)) ++svgs;
+    CHECK(svgs == 4);
+    CHECK(html.find("data-verdict=\"" + r.verdict + "\"") != std::string::npos);
+    CHECK(html.find("<b id=\"auc\">" + places(*r.auc, 3) + "</b>") != std::string::npos);
+    CHECK(html.find("<b>odd</b>") == std::string::npos);
+    CHECK(html.find("&lt;b&gt;odd&lt;/b&gt;") != std::string::npos);
+    CHECK(html.find("<script") == std::string::npos);
+    CHECK(html.find("https://") == std::string::npos);
+    REQUIRE(r.score_distribution.size() == kScoreBins);
+    size_t counted = 0;
+    for (const auto& b : r.score_distribution) counted += b.count;
+    CHECK(counted == 600);
+    CHECK_FALSE(r.route_transitions.empty());  // the same ids in both logs
 }
 
 TEST_CASE("false positives by reason, disallowed reasons named with the allowed list, review share with Wilson") {
