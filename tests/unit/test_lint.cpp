@@ -168,7 +168,7 @@ route lo otherwise
 test "rows" {
   given { id: "w", source: web }
   cases {
-    { company.employees: 500 } => route hi
+    { company.employees: 500 } => route lo
     { company.employees: 5 }   => route hi
   }
 }
