@@ -1,9 +1,10 @@
-// `qualify check FILE… [--format text|json] [--data-report]`: compiles each
-// rulebook (and the NAME.test.qual beside it, so tests are type-checked
-// too) and reports its diagnostics. Text goes to stderr in the house
-// format, with `FILE: ok` for clean files; JSON is one array of diagnostic
-// objects on stdout. --data-report also prints, on stdout, the fields each
-// clean rulebook reads and never reads (data_report.hpp).
+// `qualify check FILE… [--format text|json] [--deny warnings] [--data-report]`:
+// compiles each rulebook (and the NAME.test.qual beside it, so tests are
+// type-checked too) and reports its diagnostics, lint warnings included.
+// Text goes to stderr in the house format, with `FILE: ok` for clean files;
+// JSON is one array of diagnostic objects on stdout. --data-report also
+// prints, on stdout, the fields each clean rulebook reads and never reads
+// (data_report.hpp).
 #include "cli/commands.hpp"
 #include "cli/data_report.hpp"
 #include "cli/exit_codes.hpp"
@@ -19,17 +20,20 @@ namespace qualify::cli {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: qualify check FILE... [--format text|json] [--data-report]\n\n"
+    "usage: qualify check FILE... [--format text|json] [--deny warnings] [--data-report]\n\n"
     "Compiles each rulebook (with NAME.test.qual beside it, when present) and\n"
     "prints its diagnostics. A NAME.test.qual argument stands for NAME.qual.\n\n"
     "  --format text   diagnostics on stderr in the house format, and\n"
     "                  'FILE: ok' on stderr for each clean file (default)\n"
     "  --format json   one JSON array of every diagnostic on stdout\n"
+    "  --deny warnings lint warnings (W0xx) count as errors\n"
     "  --data-report   also print on stdout each field the rulebook reads, with\n"
     "                  its pii tag, and the declared fields it never reads (with\n"
     "                  --format json: one object a line, after the diagnostics)\n\n"
+    "Lint warnings are printed but do not change the exit code, unless\n"
+    "--deny warnings.\n\n"
     "exit: 0 every file compiled, 2 usage error or unreadable file,\n"
-    "      3 some file has errors\n";
+    "      3 some file has errors (or warnings, under --deny warnings)\n";
 
 bool has_errors(const Compilation& c) {
     for (const auto& d : c.diagnostics)
@@ -40,12 +44,13 @@ bool has_errors(const Compilation& c) {
 }  // namespace
 
 int cmd_check(Words words) {
-    Args args(words, {{"--format", true}, {"--data-report", false}});
+    Args args(words, {{"--format", true}, {"--deny", true}, {"--data-report", false}});
     if (args.help()) {
         std::cout << kUsage;
         return kExitOk;
     }
     const std::string format = one_of(args, "--format", "text", {"text", "json"});
+    const bool deny = deny_warnings(args);
     if (args.positional().empty()) throw UsageError("no rulebook file given");
     // Every file is checked before anything is printed, so that an
     // unreadable file is reported as a usage error and not halfway through.
@@ -58,7 +63,8 @@ int cmd_check(Words words) {
     std::string data_reports;
     if (format == "json") std::cout << "[";
     for (const auto& path : files) {
-        Compilation compilation = compile_file(path, {.include_test_file = true});
+        Compilation compilation = compile_file(path, {.include_test_file = true, .lint = true});
+        if (deny) promote_warnings(compilation);
         any_errors = any_errors || has_errors(compilation);
         if (data_report && compilation.rulebook)
             data_reports += format == "json" ? data_report_json(path, *compilation.rulebook) + "\n"

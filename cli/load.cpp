@@ -38,4 +38,24 @@ std::optional<Rulebook> load_rulebook(const std::string& path, const CompileOpti
     return compilation.rulebook;
 }
 
+bool deny_warnings(const Args& args) { return one_of(args, "--deny", "", {"warnings"}) == "warnings"; }
+
+void promote_warnings(Compilation& compilation) {
+    bool any = false;
+    for (auto& d : compilation.diagnostics) {
+        any = any || d.severity == Diagnostic::Severity::Warning;
+        d.severity = Diagnostic::Severity::Error;
+    }
+    if (any) compilation.rulebook.reset();
+}
+
+std::optional<Rulebook> load_rulebook_denying_warnings(const std::string& path, CompileOptions options) {
+    require_readable(path);
+    options.lint = true;
+    Compilation compilation = compile_file(path, options);
+    promote_warnings(compilation);
+    std::cerr << compilation.render();
+    return compilation.rulebook;
+}
+
 }  // namespace qualify::cli

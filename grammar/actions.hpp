@@ -29,7 +29,7 @@ enum class NodeKind {
     Escalate, Route, Otherwise, Action, QualifiedRoutes, RejectionReasons, Review, Explore, Dedupe,
     Test, Given, GivenEntry, AsOf, ExpectRoute, ExpectScore, ExpectConfidence, ExpectDisqualified,
     ExpectNotDisqualified, ExpectReason, ExpectTopReason, ExpectEscalation, ExpectNoEscalation, ExpectMotion,
-    ExpectUnknown, ExpectReview, ExpectExplore, ExpectError,
+    ExpectUnknown, ExpectReview, ExpectExplore, ExpectError, ExpectRange, Cases, TestRow, Fixture,
 };
 
 namespace detail {
@@ -139,6 +139,10 @@ constexpr NodeKind kind_of() {
     else if constexpr (is<R, r::expect_review>) return K::ExpectReview;
     else if constexpr (is<R, r::expect_explore>) return K::ExpectExplore;
     else if constexpr (is<R, r::expect_error>) return K::ExpectError;
+    else if constexpr (is<R, r::expect_range>) return K::ExpectRange;
+    else if constexpr (is<R, r::cases_block>) return K::Cases;
+    else if constexpr (is<R, r::test_row>) return K::TestRow;
+    else if constexpr (is<R, r::fixture_stmt>) return K::Fixture;
     else return K::None;
 }
 

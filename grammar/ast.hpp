@@ -219,18 +219,46 @@ struct Expect {
         Escalation, NoEscalation, Motion, Unknown, Review, Explore, Error,
     };
     Kind kind = Kind::Route;
-    std::string name;    // route, code, motion or field; empty for any/none forms
-    std::string op;      // Score and Confidence
-    std::string number;  // Score and Confidence, literal text
+    std::string name;    // route, code, motion or field; empty for any/none forms; Error: the message part
+    std::string op;      // Score and Confidence: a comparison, or "in" for a range
+    std::string number;  // Score and Confidence, literal text (a range's low end)
+    std::string high;    // op "in": the range's high end, literal text
+    Span span;
+};
+
+// What a lead is built from: fixtures first, in order, then the entries;
+// a later key overrides an earlier one.
+struct GivenSource {
+    std::vector<std::string> fixtures;
+    std::vector<Span> fixture_spans;
+    std::vector<Given> given;
+};
+
+// One row of a table-driven test (`cases { … }`): its own lead, on top of
+// the test's `given`, and its expectations, besides the test's.
+struct TestRow {
+    GivenSource source;
+    std::vector<Expect> expects;
     Span span;
 };
 
 struct Test {
     std::string file;  // set when the test comes from a NAME.test.qual file; empty: the rulebook's
     std::string name;
+    std::vector<std::string> fixtures;  // `given NAME, … with { … }`
+    std::vector<Span> fixture_spans;
     std::vector<Given> given;
     ExprPtr as_of;  // `as_of date("…")`, null when not pinned
     std::vector<Expect> expects;
+    std::vector<TestRow> rows;  // empty: the test is one lead
+    Span span;
+};
+
+// `fixture NAME { … }`: given values tests share.
+struct Fixture {
+    std::string file;  // as Test::file
+    std::string name;
+    std::vector<Given> given;
     Span span;
 };
 
@@ -259,6 +287,7 @@ struct Rulebook {
     std::optional<NameList> rejection_reasons;
     std::optional<Dedupe> dedupe;
     std::vector<Test> tests;
+    std::vector<Fixture> fixtures;
 };
 
 }  // namespace qualify::ast

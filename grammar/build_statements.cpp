@@ -183,9 +183,15 @@ ast::Expect expect_of(const Node& n) {
         case K::ExpectError: e.kind = E::Error; break;
         default: throw std::logic_error("parse tree: unexpected node in a test");
     }
-    if (e.kind == E::Score || e.kind == E::Confidence) {
+    if ((e.kind == E::Score || e.kind == E::Confidence) && child(n, 0).kind == K::ExpectRange) {
+        e.op = "in";
+        e.number = child(child(n, 0), 0).string();
+        e.high = child(child(n, 0), 1).string();
+    } else if (e.kind == E::Score || e.kind == E::Confidence) {
         e.op = child(n, 0).string();
         e.number = child(n, 1).string();
+    } else if (e.kind == E::Error) {
+        if (!n.children.empty()) e.name = string_value(child(n, 0));
     } else if (!n.children.empty()) {
         e.name = child(n, 0).string();
     }
@@ -199,6 +205,39 @@ ast::Expect expect_of(const Node& n) {
     throw SyntaxError(DiagnosticCode::Q105, what + " is given twice", help, s.line, s.column);
 }
 
+// A given part (fixture names, entries) of a `given`, a row or a fixture.
+bool given_part(const Node& c, std::vector<std::string>& fixtures, std::vector<ast::Span>& spans,
+                std::vector<ast::Given>& given) {
+    if (c.kind == K::Name) {
+        fixtures.push_back(c.string());
+        spans.push_back(span_of(c));
+        return true;
+    }
+    if (c.kind == K::GivenEntry) {
+        given.push_back({child(c, 0).string(), build_expression(child(c, 1)), span_of(c)});
+        return true;
+    }
+    return false;
+}
+
+ast::TestRow row_of(const Node& n) {
+    ast::TestRow r;
+    r.span = span_of(n);
+    for (const auto& c : n.children)
+        if (!given_part(*c, r.source.fixtures, r.source.fixture_spans, r.source.given)) r.expects.push_back(expect_of(*c));
+    return r;
+}
+
+ast::Fixture fixture_of(const Node& n) {
+    ast::Fixture f;
+    f.span = span_of(n);
+    f.name = child(n, 0).string();
+    std::vector<std::string> none;
+    std::vector<ast::Span> no_spans;
+    for (std::size_t i = 1; i < n.children.size(); ++i) given_part(*n.children[i], none, no_spans, f.given);
+    return f;
+}
+
 ast::Test test_of(const Node& n) {
     ast::Test t;
     t.span = span_of(n);
@@ -206,9 +245,9 @@ ast::Test test_of(const Node& n) {
     for (std::size_t i = 1; i < n.children.size(); ++i) {
         const Node& c = *n.children[i];
         if (c.kind == K::Given) {
-            for (const auto& entry : c.children) {
-                t.given.push_back({child(*entry, 0).string(), build_expression(child(*entry, 1)), span_of(*entry)});
-            }
+            for (const auto& part : c.children) given_part(*part, t.fixtures, t.fixture_spans, t.given);
+        } else if (c.kind == K::Cases) {
+            for (const auto& row : c.children) t.rows.push_back(row_of(*row));
         } else if (c.kind == K::AsOf) {
             if (t.as_of) once_only(c, "`as_of`", "a test runs on one date; keep one `as_of` line");
             t.as_of = build_expression(child(c, 0));
@@ -279,6 +318,7 @@ void build_rulebook(const Node& root, ast::Rulebook& book) {
                 break;
             }
             case K::Test: book.tests.push_back(test_of(n)); break;
+            case K::Fixture: book.fixtures.push_back(fixture_of(n)); break;
             default: throw std::logic_error("parse tree: unexpected top-level node");
         }
     }
@@ -290,7 +330,10 @@ void build_rulebook(const Node& root, ast::Rulebook& book) {
 }
 
 void build_test_file(const Node& root, ast::Rulebook& book) {
-    for (const auto& n : root.children) book.tests.push_back(test_of(*n));
+    for (const auto& n : root.children) {
+        if (n->kind == K::Fixture) book.fixtures.push_back(fixture_of(*n));
+        else book.tests.push_back(test_of(*n));
+    }
 }
 
 }  // namespace qualify::grammar

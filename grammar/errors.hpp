@@ -237,9 +237,22 @@ QUALIFY_ERROR(explore_target, "expected a route's name after `as`", "write `expl
 
 QUALIFY_ERROR(test_name, "expected the test's name in quotes after `test`", "write `test \"name\" { given { … } expect … }`")
 QUALIFY_ERROR(test_open, "expected `{` after the test's name", "write `test \"name\" { given { … } expect … }`")
-QUALIFY_ERROR(test_close, "expected `given`, `as_of`, `expect` or `}` in the test",
-              "a test holds `given { field: value, … }`, `as_of date(\"…\")` and `expect …` lines")
-QUALIFY_ERROR(given_open, "expected `{` after `given`", "write `given { id: \"t1\", company.employees: 500 }`")
+QUALIFY_ERROR(test_close, "expected `given`, `as_of`, `expect`, `cases` or `}` in the test",
+              "a test holds `given { field: value, … }`, `as_of date(\"…\")`, `expect …` lines and `cases { … }`")
+QUALIFY_ERROR(given_open, "expected `{` with the given fields", "write `given { id: \"t1\", company.employees: 500 }`")
+QUALIFY_ERROR(given_source_required, "expected `{ … }` or a fixture's name after `given`",
+              "write `given { id: \"t1\", company.employees: 500 }` or `given FIXTURE with { … }`")
+QUALIFY_ERROR(fixture_name, "expected the fixture's name after `fixture`",
+              "write `fixture base { id: \"t1\", source: inbound_form }`", Q001, Declared)
+QUALIFY_ERROR(row_arrow, "expected `=>` after the row's given values", "write a row as `{ field: value } => route ae, score >= 80`")
+QUALIFY_ERROR(row_expectation, "expected what to check after `=>` or `,` in the row",
+              "write e.g. `=> route ae, score in 60..80, disqualified CODE`")
+QUALIFY_ERROR(cases_open, "expected `{` after `cases`", "write `cases { { field: value } => route ae … }`")
+QUALIFY_ERROR(cases_close, "expected another row or `}` closing the cases",
+              "a row is `{ field: value, … } => EXPECTATION, …` or `FIXTURE with { … } => …`")
+QUALIFY_ERROR(expect_range_low, "expected a number after `in`", "write e.g. `expect score in 60..80`")
+QUALIFY_ERROR(expect_range_dots, "expected `..` in the range", "write e.g. `expect score in 60..80`")
+QUALIFY_ERROR(expect_range_high, "expected the upper bound after `..`", "write e.g. `expect score in 60..80`")
 QUALIFY_ERROR(given_colon, "expected `:` after the field's name", "write `given { id: \"t1\", company.employees: 500 }`")
 QUALIFY_ERROR_IN(given_value_tag, "expected the field's value after `:`",
                  "write `given { id: \"t1\", company.employees: 500 }`", Q001, Expression)
@@ -264,8 +277,8 @@ QUALIFY_ERROR(expect_disqualified_after_not, "expected `disqualified` after `exp
 
 QUALIFY_ERROR(rulebook_end, "expected a statement",
               "statements start with `schema`, `let`, `disqualify`, `criterion`, `model`, `score`, `confidence`, "
-              "`motion`, `escalate`, `route`, `qualified_routes`, `review`, `explore`, `rejection_reasons`, `dedupe` or `test`")
-QUALIFY_ERROR(test_file_end, "expected a test block", "a test file holds only `test \"name\" { … }` blocks")
+              "`motion`, `escalate`, `route`, `qualified_routes`, `review`, `explore`, `rejection_reasons`, `dedupe`, `test` or `fixture`")
+QUALIFY_ERROR(test_file_end, "expected a test block", "a test file holds only `test \"name\" { … }` and `fixture NAME { … }` blocks")
 
 #undef QUALIFY_ERROR
 #undef QUALIFY_ERROR_T

@@ -59,6 +59,9 @@ struct w_unknown : TAO_PEGTL_KEYWORD("unknown") {};
 struct w_error : TAO_PEGTL_KEYWORD("error") {};
 struct w_dedupe : TAO_PEGTL_KEYWORD("dedupe") {};
 struct w_by : TAO_PEGTL_KEYWORD("by") {};
+struct w_fixture : TAO_PEGTL_KEYWORD("fixture") {};
+struct w_with : TAO_PEGTL_KEYWORD("with") {};
+struct w_cases : TAO_PEGTL_KEYWORD("cases") {};
 
 // ---------------------------------------------------------------- names
 

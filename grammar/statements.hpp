@@ -195,8 +195,16 @@ struct given_value_tag;
 struct given_entry : pg::seq<field_ref_tok, pg::must<given_colon>, pg::must<expression_in<given_value_tag>>> {};
 struct given_open : lbrace {};
 struct given_close : rbrace {};
-struct given_block
-    : pg::seq<tk<kw_given>, pg::must<given_open>, pg::opt<pg::list_tail<given_entry, comma>>, pg::must<given_close>> {};
+struct given_entries : pg::seq<pg::must<given_open>, pg::opt<pg::list_tail<given_entry, comma>>, pg::must<given_close>> {};
+// `{ … }`, `NAME`, `NAME, NAME` or `NAME with { … }`: fixtures first, in
+// order, then the entries; a later key overrides an earlier one.
+struct given_fixture : name_tok {};
+struct given_with : tk<w_with> {};
+struct given_source
+    : pg::sor<pg::seq<pg::at<pg::one<'{'>>, given_entries>,
+              pg::seq<pg::list<given_fixture, comma>, pg::opt<given_with, given_entries>>> {};
+struct given_source_required : given_source {};
+struct given_block : pg::seq<tk<kw_given>, pg::must<given_source_required>> {};
 struct as_of_value_tag;
 struct as_of_line : pg::seq<tk<kw_as_of>, pg::must<expression_in<as_of_value_tag>>> {};
 
@@ -209,11 +217,22 @@ struct expect_escalation_after_no : tk<w_escalation> {};
 struct expect_disqualified_after_not : tk<w_disqualified> {};
 
 struct expect_route : pg::seq<tk<kw_route>, pg::must<expect_name>> {};
-struct expect_score : pg::seq<tk<kw_score>, pg::must<expect_operator>, pg::must<expect_number>> {};
-struct expect_confidence : pg::seq<tk<kw_confidence>, pg::must<expect_operator>, pg::must<expect_number>> {};
+struct expect_range_low : signed_number_tok {};
+struct expect_range_dots : dotdot {};
+struct expect_range_high : signed_number_tok {};
+// `in LOW..HIGH`, both ends included.
+struct expect_range
+    : pg::seq<tk<kw_in>, pg::must<expect_range_low>, pg::must<expect_range_dots>, pg::must<expect_range_high>> {};
+struct expect_score
+    : pg::seq<tk<kw_score>, pg::sor<expect_range, pg::seq<pg::must<expect_operator>, pg::must<expect_number>>>> {};
+struct expect_confidence
+    : pg::seq<tk<kw_confidence>, pg::sor<expect_range, pg::seq<pg::must<expect_operator>, pg::must<expect_number>>>> {};
+// The code is optional; a name followed by `{` is the `cases` block, and in
+// a `cases` row a name followed by `=>` or `with` is the next row's fixture.
+struct disqualifier_code : pg::seq<name_tok, pg::not_at<pg::sor<arrow, w_with, pg::one<'{'>>>> {};
 struct expect_not_disqualified
-    : pg::seq<tk<kw_not>, pg::must<expect_disqualified_after_not>, pg::opt<name_tok>> {};
-struct expect_disqualified : pg::seq<tk<w_disqualified>, pg::opt<name_tok>> {};
+    : pg::seq<tk<kw_not>, pg::must<expect_disqualified_after_not>, pg::opt<disqualifier_code>> {};
+struct expect_disqualified : pg::seq<tk<w_disqualified>, pg::opt<disqualifier_code>> {};
 struct expect_reason : pg::seq<tk<kw_reason>, pg::must<expect_name>> {};
 struct expect_top_reason : pg::seq<tk<w_top>, pg::must<expect_reason_after_top>, pg::must<expect_name>> {};
 struct expect_escalation : pg::seq<tk<w_escalation>, pg::must<expect_name>> {};
@@ -222,30 +241,46 @@ struct expect_motion : pg::seq<tk<kw_motion>, pg::must<expect_name>> {};
 struct expect_unknown : pg::seq<tk<w_unknown>, pg::must<expect_field>> {};
 struct expect_review : tk<kw_review> {};
 struct expect_explore : tk<kw_explore> {};
-struct expect_error : tk<w_error> {};
+struct expect_error_text : string_tok {};
+struct expect_error : pg::seq<tk<w_error>, pg::opt<expect_error_text>> {};
 struct expectation
     : pg::sor<expect_route, expect_score, expect_confidence, expect_not_disqualified, expect_disqualified,
               expect_reason, expect_top_reason, expect_escalation, expect_no_escalation, expect_motion,
               expect_unknown, expect_review, expect_explore, expect_error> {};
 struct expect_line : pg::seq<tk<kw_expect>, pg::must<expectation>> {};
 
+// A table-driven test: `cases { GIVEN => EXPECTATION, … }`, one row a
+// line; each row is a lead of its own, on top of the test's `given`.
+struct row_arrow : arrow {};
+struct row_expectation : expectation {};
+struct test_row
+    : pg::seq<given_source, pg::must<row_arrow>, pg::must<row_expectation>,
+              pg::star<comma, pg::must<row_expectation>>> {};
+struct cases_open : lbrace {};
+struct cases_close : rbrace {};
+struct cases_block : pg::seq<tk<w_cases>, pg::must<cases_open>, pg::star<test_row>, pg::must<cases_close>> {};
+
 struct test_name : string_tok {};
 struct test_open : lbrace {};
 struct test_close : rbrace {};
 struct test_block
     : pg::seq<tk<kw_test>, pg::must<test_name>, pg::must<test_open>,
-              pg::star<pg::sor<given_block, as_of_line, expect_line>>, pg::must<test_close>> {};
+              pg::star<pg::sor<given_block, as_of_line, expect_line, cases_block>>, pg::must<test_close>> {};
+
+// `fixture NAME { field: value, … }`: given values tests share.
+struct fixture_name : name_tok {};
+struct fixture_stmt : pg::seq<tk<w_fixture>, pg::must<fixture_name>, given_entries> {};
 
 // ---------------------------------------------------------------- files
 
 struct item
     : pg::sor<schema_decl, let_stmt, disqualify_stmt, criterion_stmt, model_stmt, score_stmt, confidence_stmt,
               motion_stmt, escalate_stmt, route_stmt, qualified_routes_stmt, review_stmt, explore_stmt,
-              rejection_reasons_stmt, dedupe_stmt, test_block> {};
+              rejection_reasons_stmt, dedupe_stmt, test_block, fixture_stmt> {};
 struct rulebook_end : pg::eof {};
 struct rulebook_file : pg::seq<ws, pg::must<header_required>, pg::star<item>, pg::must<rulebook_end>> {};
 
 struct test_file_end : pg::eof {};
-struct test_file : pg::seq<ws, pg::star<test_block>, pg::must<test_file_end>> {};
+struct test_file : pg::seq<ws, pg::star<pg::sor<test_block, fixture_stmt>>, pg::must<test_file_end>> {};
 
 }  // namespace qualify::grammar::rules

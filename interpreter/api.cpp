@@ -9,6 +9,7 @@
 #include "trace_format.hpp"
 #include "sha256.hpp"
 #include "date.hpp"
+#include "lint.hpp"
 #include "decide.hpp"
 #include "grammar/parser.hpp"
 #include "reference_eval.hpp"
@@ -99,6 +100,10 @@ Compilation compile_source(std::string source, std::string file, std::string bas
                 t.file = test_path.string();
                 parsed.rulebook->tests.push_back(std::move(t));
             }
+            for (auto& f : tests.rulebook->fixtures) {
+                f.file = test_path.string();
+                parsed.rulebook->fixtures.push_back(std::move(f));
+            }
         }
     }
     CheckOptions check_options;
@@ -106,6 +111,7 @@ Compilation compile_source(std::string source, std::string file, std::string bas
     check_options.skip_model_files = options.skip_model_files;
     auto program = check(std::move(parsed.rulebook), base_dir, c.diagnostics, check_options);
     if (!program) return c;
+    if (options.lint) lint(*program, c.diagnostics);
     compile(*program);
     c.rulebook = Rulebook(std::shared_ptr<const Program>(std::move(program)));
     return c;

@@ -82,6 +82,10 @@ private:
     void dedupe();
     void models();
     void test(ast::Test& t);
+    void given_entries(const std::string& owner, std::vector<ast::Given>& entries);
+    void fixture_refs(const std::string& owner, const std::vector<std::string>& names,
+                      const std::vector<ast::Span>& spans);
+    void expectations(const std::string& owner, const std::vector<ast::Expect>& expects);
     void hash();
 
     std::vector<Diagnostic>& diags_;

@@ -9,6 +9,7 @@
 #include "program.hpp"
 #include "stdlib/builtins.hpp"
 
+#include <unordered_set>
 #include <vector>
 
 namespace qualify {
@@ -73,6 +74,11 @@ public:
 
     Arena& arena() { return arena_; }
 
+    // Test coverage: when set, the reference evaluator records each match
+    // arm it takes here. Null (and never looked at by the VM) otherwise.
+    std::unordered_set<const ast::MatchArm*>* arm_hits() const { return arm_hits_; }
+    void record_arms(std::unordered_set<const ast::MatchArm*>* hits) { arm_hits_ = hits; }
+
     // The VM's value stack: each evaluation (lets nest) takes a frame of
     // `n` values on top and gives it back when it returns. Sized once, for
     // the deepest nesting possible, so frames never move.
@@ -98,6 +104,7 @@ private:
     bool tracing_ = false;
     std::vector<int> reads_;
     RootId current_root_ = kNoRoot;
+    std::unordered_set<const ast::MatchArm*>* arm_hits_ = nullptr;
     std::vector<Value> vm_stack_;
     Value* vm_top_ = nullptr;  // first free value of vm_stack_
 };

@@ -112,7 +112,9 @@ Value evaluate(const ast::Expr& e, EvalContext& ctx) {
             for (const auto& arm : e.arms) {
                 bool holds = arm.is_else;
                 for (size_t i = 0; i < arm.tests.size() && !holds; ++i) holds = arm_holds(arm.tests[i], s, ctx);
-                if (holds) return evaluate(*arm.result, ctx);
+                if (!holds) continue;
+                if (auto* hits = ctx.arm_hits()) hits->insert(&arm);
+                return evaluate(*arm.result, ctx);
             }
             return Value::unknown();
         }

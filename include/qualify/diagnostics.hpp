@@ -12,7 +12,9 @@ namespace qualify {
 
 // X(code, title): every diagnostic code the compiler can emit. Q0xx come
 // from the parser, Q1xx from the checker, Q2xx from loading files a
-// rulebook names. Keep docs/errors.md in step (a test checks it).
+// rulebook names; Wxxx are the lint warnings (interpreter/lint*.cpp), which
+// `--deny warnings` promotes to errors. Keep docs/errors.md in step (a test
+// checks it).
 #define QUALIFY_DIAGNOSTIC_CODES(X)                                           \
     X(Q001, "syntax error")                                                   \
     X(Q002, "invalid escape in string")                                       \
@@ -48,7 +50,14 @@ namespace qualify {
     X(Q126, "sample given twice")                                             \
     X(Q201, "cannot read model file")                                         \
     X(Q202, "model does not match the schema")                                \
-    X(Q203, "cannot read rulebook file")
+    X(Q203, "cannot read rulebook file")                                      \
+    X(W001, "route never reached")                                            \
+    X(W002, "criterion never contributes")                                    \
+    X(W003, "match arm never taken")                                          \
+    X(W004, "motion never applies")                                           \
+    X(W005, "schema field never read")                                        \
+    X(W006, "unused let")                                                     \
+    X(W007, "sample share above 50%")
 
 enum class DiagnosticCode {
 #define QUALIFY_X(code, title) code,

@@ -63,6 +63,9 @@ struct CompileOptions {
     bool skip_model_files = false;
     // Also parse `NAME.test.qual` beside the rulebook and check its tests.
     bool include_test_file = false;
+    // Run the lint pass (W0xx warnings, interpreter/lint.hpp) on a rulebook
+    // that compiles; `qualify check` does, `score` does not.
+    bool lint = false;
 };
 
 struct Compilation {
@@ -168,18 +171,37 @@ private:
     std::unique_ptr<State> state_;
 };
 
-// The outcome of one `test` block.
+// The outcome of one `test` block (all its `cases` rows).
 struct TestResult {
     std::string name;
     std::string file;
     unsigned line = 0;
     bool passed = false;
-    std::vector<std::string> failures;  // "expected route ae, got sdr"
+    // "expected route ae, got sdr"; a row's failures start "row N (file:line): ".
+    std::vector<std::string> failures;
+};
+
+// What the tests exercised: one item per disqualifier, criterion, match arm
+// (of the expressions evaluated per lead), motion, escalation and route;
+// covered when some test lead fired, scored points with, took, applied,
+// raised or was routed by it.
+struct CoverageItem {
+    std::string kind;  // "disqualifier", "criterion", "match arm", "motion", "escalation", "route"
+    std::string name;  // the code or name; a match arm: its tests and where the match is
+    std::string file;
+    unsigned line = 0, column = 0;
+    bool covered = false;
+};
+struct TestCoverage {
+    std::vector<CoverageItem> items;
+    size_t covered() const;
 };
 
 // Runs the rulebook's tests (including those of NAME.test.qual when it was
 // compiled with include_test_file). `as_of` applies to tests that do not pin
-// their own with `as_of date(…)`.
-std::vector<TestResult> run_tests(const Rulebook& rulebook, int32_t as_of);
+// their own with `as_of date(…)`. With `coverage`, what the tests exercised
+// is appended to it (recorded by the reference evaluator, which only tests
+// use, so scoring never pays for it).
+std::vector<TestResult> run_tests(const Rulebook& rulebook, int32_t as_of, TestCoverage* coverage = nullptr);
 
 }  // namespace qualify

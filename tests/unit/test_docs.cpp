@@ -123,7 +123,17 @@ void check_blocks(const std::string& file, int& checked) {
         CAPTURE(b.file);
         CAPTURE(b.line);
         const std::string source = is_whole(b.text) ? b.text : wrap(b.text);
-        Compilation c = compile_source(source, "example.qual", kRoot + "/rulebooks");
+        const bool warning = b.tag == "qual-error" && b.text.rfind("# W", 0) == 0;
+        Compilation c = compile_source(source, "example.qual", kRoot + "/rulebooks", {.lint = warning});
+        if (warning) {  // a lint example compiles, with the warning it is filed under
+            const std::string code = b.text.substr(2, 4);
+            bool found = false;
+            for (const auto& d : c.diagnostics)
+                found = found || (code_name(d.code) == code && d.severity == Diagnostic::Severity::Warning);
+            CHECK_MESSAGE(c.ok(), b.file << ":" << b.line << ": example does not compile:\n" << c.render());
+            CHECK_MESSAGE(found, b.file << ":" << b.line << ": expected warning " << code << ", got:\n" << c.render());
+            continue;
+        }
         if (b.tag == "qual") {
             CHECK_MESSAGE(c.ok(), b.file << ":" << b.line << ": example does not compile:\n" << c.render());
             if (!c.ok()) continue;
@@ -153,7 +163,7 @@ TEST_CASE("docs/errors.md has one section per diagnostic code") {
 #undef QUALIFY_X
     std::set<std::string> found;
     for (const auto& line : lines_of(read("docs/errors.md"))) {
-        if (line.rfind("## Q", 0) != 0) continue;
+        if (line.rfind("## Q", 0) != 0 && line.rfind("## W", 0) != 0) continue;
         const std::string heading = line.substr(3);
         CHECK_MESSAGE(expected.count(heading), "heading `" << line << "` is not a diagnostic code and its title");
         CHECK_MESSAGE(found.insert(heading).second, "heading `" << line << "` appears twice");

@@ -86,7 +86,7 @@ const std::vector<Case> cases = {
     {"test \"x\" { expect score 80 }", Q001, 3, 25, "a comparison"},
     {"test \"x\" { expect top x }", Q001, 3, 23, "expected `reason` after `expect top`"},
     {"test \"x\" { given { a: 1 b: 2 } }", Q001, 3, 25, "expected `,` or `}` after the field's value"},
-    {"test \"x\" { foo }", Q001, 3, 12, "`given`, `as_of`, `expect` or `}`"},
+    {"test \"x\" { foo }", Q001, 3, 12, "`given`, `as_of`, `expect`, `cases` or `}`"},
 };
 
 }  // namespace
