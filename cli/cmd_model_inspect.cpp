@@ -1,6 +1,7 @@
 // `qualify model inspect MODEL.json`: what a model file says about itself —
 // its card (written by `qualify train`), its features ranked by importance,
-// and its calibration and calibration table (docs/model.md, "Inspecting").
+// and its calibration and calibration table (docs/model.md, "Inspecting"),
+// for logistic regressions and tree ensembles alike.
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/options.hpp"
@@ -52,38 +53,90 @@ struct Ranked {
     double importance = 0;
 };
 
-// Importance: the card's (the sd of the feature's contribution over the
-// training rows). A file without a card gets the spread its coefficients
-// allow: max − min over levels, other and missing, or 2 × |coefficient|
-// (from −1 to +1 sd) for a standardized feature.
+// The schema field a tree column reads (docs/model.md, "Columns"):
+// `FIELD`, `FIELD=LEVEL` or `FIELD:missing`. Field names hold neither `=`
+// nor `:`.
+std::string field_of_column(const std::string& column) {
+    return column.substr(0, std::min(column.find('='), column.find(':')));
+}
+
+// A tree ensemble's fields in order of first use, each with its number of
+// columns, and (for a file without a card) the share of the splits' cover
+// — the training rows its splits route — that its columns take.
+std::vector<Ranked> tree_fields(const ordered_json& model) {
+    std::vector<Ranked> out;
+    std::vector<size_t> field_of;
+    std::vector<size_t> columns;
+    if (model.contains("columns") && model["columns"].is_array())
+        for (const auto& c : model["columns"]) {
+            const std::string field = field_of_column(text(c));
+            auto it = std::find_if(out.begin(), out.end(), [&](const Ranked& r) { return r.field == field; });
+            if (it == out.end()) out.push_back({field, "", 0}), columns.push_back(0), it = out.end() - 1;
+            field_of.push_back(static_cast<size_t>(it - out.begin()));
+            ++columns[field_of.back()];
+        }
+    double total = 0;
+    if (model.contains("trees") && model["trees"].is_array())
+        for (const auto& t : model["trees"]) {
+            if (!t.is_object() || !t.contains("column") || !t.contains("cover")) continue;
+            const auto& column = t["column"];
+            const auto& cover = t["cover"];
+            for (size_t i = 0; i < column.size() && i < cover.size(); ++i) {
+                if (!column[i].is_number_integer()) continue;
+                const auto c = column[i].get<int64_t>();
+                if (c < 0 || static_cast<size_t>(c) >= field_of.size()) continue;
+                out[field_of[static_cast<size_t>(c)]].importance += number(cover[i]);
+                total += number(cover[i]);
+            }
+        }
+    for (size_t f = 0; f < out.size(); ++f) {
+        out[f].encoding = std::to_string(columns[f]) + (columns[f] == 1 ? " column" : " columns");
+        if (total > 0) out[f].importance /= total;
+    }
+    return out;
+}
+
+// Importance: the card's (logistic regression: the sd of the feature's
+// contribution over the training rows; trees: the mean |TreeSHAP
+// contribution|, as the card's importance_measure says). A logistic
+// regression without a card gets the spread its coefficients allow: max −
+// min over levels, other and missing, or 2 × |coefficient| (from −1 to +1
+// sd) for a standardized feature; a tree ensemble without one, its fields'
+// share of the splits' cover.
 std::vector<Ranked> ranked_features(const ordered_json& model, bool& from_card) {
     std::vector<Ranked> out;
     const ordered_json* card_importance = nullptr;
     if (model.contains("training") && model["training"].is_object() && model["training"].contains("importance"))
         card_importance = &model["training"]["importance"];
     from_card = card_importance != nullptr;
-    if (!model.contains("features") || !model["features"].is_array()) return out;
-    for (const auto& f : model["features"]) {
-        if (!f.is_object()) continue;
-        Ranked r{at(f, "field"), at(f, "encoding"), 0};
-        if (card_importance && card_importance->contains(r.field)) {
-            r.importance = number((*card_importance)[r.field]);
-        } else {
-            std::vector<double> values;
-            if (f.contains("levels") && f["levels"].is_object())
-                for (const auto& [k, v] : f["levels"].items()) values.push_back(number(v));
-            for (const char* key : {"other", "missing", "true", "false"})
-                if (f.contains(key)) values.push_back(number(f[key]));
-            if (f.contains("coefficient")) {
-                double c = std::fabs(number(f["coefficient"]));
-                values.push_back(-c);
-                values.push_back(c);
+    if (model.value("kind", "") == "tree_ensemble") {
+        out = tree_fields(model);
+        if (card_importance)
+            for (auto& r : out)
+                r.importance = card_importance->contains(r.field) ? number((*card_importance)[r.field]) : 0.0;
+    } else if (model.contains("features") && model["features"].is_array()) {
+        for (const auto& f : model["features"]) {
+            if (!f.is_object()) continue;
+            Ranked r{at(f, "field"), at(f, "encoding"), 0};
+            if (card_importance && card_importance->contains(r.field)) {
+                r.importance = number((*card_importance)[r.field]);
+            } else {
+                std::vector<double> values;
+                if (f.contains("levels") && f["levels"].is_object())
+                    for (const auto& [k, v] : f["levels"].items()) values.push_back(number(v));
+                for (const char* key : {"other", "missing", "true", "false"})
+                    if (f.contains(key)) values.push_back(number(f[key]));
+                if (f.contains("coefficient")) {
+                    double c = std::fabs(number(f["coefficient"]));
+                    values.push_back(-c);
+                    values.push_back(c);
+                }
+                if (!values.empty())
+                    r.importance = *std::max_element(values.begin(), values.end()) -
+                                   *std::min_element(values.begin(), values.end());
             }
-            if (!values.empty())
-                r.importance = *std::max_element(values.begin(), values.end()) -
-                               *std::min_element(values.begin(), values.end());
+            out.push_back(r);
         }
-        out.push_back(r);
     }
     std::stable_sort(out.begin(), out.end(), [](const Ranked& a, const Ranked& b) { return a.importance > b.importance; });
     return out;
@@ -145,21 +198,31 @@ int cmd_model_inspect(Words words) {
         std::cerr << "qualify model inspect: " << path << ": not a qualify model file (see docs/model.md)\n";
         return kExitUsage;
     }
-    std::cout << "model " << path << ": " << at(model, "kind") << ", "
-              << (model.contains("features") && model["features"].is_array() ? model["features"].size() : 0)
-              << " features\n";
+    bool from_card = false;
+    auto ranked = ranked_features(model, from_card);
+    std::cout << "model " << path << ": " << at(model, "kind") << ", " << ranked.size() << " features";
+    if (model.value("kind", "") == "tree_ensemble")
+        std::cout << ", " << (model.contains("trees") && model["trees"].is_array() ? model["trees"].size() : 0)
+                  << " trees over "
+                  << (model.contains("columns") && model["columns"].is_array() ? model["columns"].size() : 0)
+                  << " columns";
+    std::cout << "\n";
     if (model.contains("description")) std::cout << "  " << at(model, "description") << "\n";
     if (model.contains("training") && model["training"].is_object() && model["training"].contains("trained_at"))
         print_card(model["training"]);
     else
         std::cout << "card: none (the file was not written by qualify train)\n";
 
-    bool from_card = false;
-    auto ranked = ranked_features(model, from_card);
-    std::cout << "top features by importance ("
-              << (from_card ? "sd of the contribution to the log-odds over the training rows"
-                            : "spread of the contributions the coefficients allow")
-              << "):\n";
+    std::string measure;
+    if (from_card)
+        measure = model["training"].contains("importance_measure")
+                      ? at(model["training"], "importance_measure")
+                      : "sd of the contribution to the log-odds over the training rows";
+    else if (model.value("kind", "") == "tree_ensemble")
+        measure = "share of the splits' cover";
+    else
+        measure = "spread of the contributions the coefficients allow";
+    std::cout << "top features by importance (" << measure << "):\n";
     size_t shown = top == 0 ? ranked.size() : std::min(top, ranked.size());
     for (size_t i = 0; i < shown; ++i) {
         char line[64];

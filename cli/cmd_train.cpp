@@ -10,8 +10,10 @@
 #include "interpreter/date.hpp"
 #include "interpreter/program.hpp"
 #include "interpreter/sha256.hpp"
+#include "training/encoder.hpp"
 #include "training/trainer.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -35,14 +37,20 @@ constexpr const char* kUsage =
     "                         value or one in unknown_values is an open record\n"
     "  --positive VALUE       the outcome text of a win (default: 1, true or yes\n"
     "                         are wins; 0, false or no are losses)\n"
-    "  --algo logreg          the algorithm (default logreg: L2 logistic\n"
-    "                         regression by Newton's method)\n"
+    "  --algo logreg|gbdt     the algorithm (default logreg: L2 logistic\n"
+    "                         regression by Newton's method; gbdt: gradient-\n"
+    "                         boosted trees through XGBoost)\n"
     "  --out MODEL.json       where to write (default: the path the rulebook names)\n"
     "  --model NAME           which model statement (needed when there are several)\n"
     "  --folds K              cross-validation folds, 2 to 20 (default 5)\n"
     "  --seed S               the fold assignment's seed (default 0)\n"
     "  --C VALUE              inverse L2 strength, as scikit-learn's C (default 1)\n"
     "  --rare-min N           levels in fewer closed rows go to \"other\" (default 10)\n"
+    "  --trees N              gbdt: boosting rounds, 1 to 5000 (default 200)\n"
+    "  --depth D              gbdt: maximum tree depth, 1 to 16 (default 4)\n"
+    "  --eta X                gbdt: learning rate, in (0, 1] (default 0.1)\n"
+    "  --threads N            gbdt: XGBoost threads (default 1: the same file on\n"
+    "                         every machine)\n"
     "  --as-of YYYY-MM-DD     the card's trained_at (default: today, UTC)\n\n"
     "exit: 0 ok, 2 usage error or unreadable history, 3 rulebook errors,\n"
     "      6 too little history (fewer than 50 closed outcomes or 10 of a class)\n";
@@ -83,7 +91,11 @@ void print_report(const training::TrainResult& r, const training::History& h, co
                 static_cast<unsigned long long>(r.positives), share,
                 static_cast<unsigned long long>(r.rows - r.positives), static_cast<unsigned long long>(h.open),
                 static_cast<unsigned long long>(h.unreadable));
-    std::printf("model `%s`: %s, %zu features, %zu columns\n", spec.model_name.c_str(), spec.algo.c_str(), features,
+    std::string algo = spec.algo;
+    if (algo == "gbdt")
+        algo += " (" + std::to_string(spec.learner.trees) + " trees, depth " + std::to_string(spec.learner.depth) +
+                ", eta " + training::decimal_text(spec.learner.eta) + ")";
+    std::printf("model `%s`: %s, %zu features, %zu columns\n", spec.model_name.c_str(), algo.c_str(), features,
                 r.columns);
     std::printf("%u-fold cross-validation: AUC %.4f, Brier %.4f (calibrated %.4f)\n", spec.folds, r.cv_auc, r.cv_brier,
                 r.calibrated_brier);
@@ -112,6 +124,10 @@ int cmd_train(Words words) {
                       {"--seed", true},
                       {"--C", true},
                       {"--rare-min", true},
+                      {"--trees", true},
+                      {"--depth", true},
+                      {"--eta", true},
+                      {"--threads", true},
                       {"--as-of", true}});
     if (args.help()) {
         std::cout << kUsage;
@@ -133,6 +149,25 @@ int cmd_train(Words words) {
     if (spec.folds < 2 || spec.folds > 20) throw UsageError("--folds must be between 2 and 20");
     spec.seed = number_flag(args, "--seed", 0);
     spec.learner.rare_min_rows = number_flag(args, "--rare-min", 10);
+    const bool gbdt = spec.algo == "gbdt";
+    for (const char* flag : {"--trees", "--depth", "--eta", "--threads"})
+        if (args.value(flag) && !gbdt) throw UsageError(std::string(flag) + " is an option of --algo gbdt");
+    if (args.value("--C") && gbdt) throw UsageError("--C is an option of --algo logreg");
+    spec.learner.trees = static_cast<unsigned>(std::min<unsigned long long>(number_flag(args, "--trees", 200), 1u << 30));
+    spec.learner.depth = static_cast<unsigned>(std::min<unsigned long long>(number_flag(args, "--depth", 4), 1u << 30));
+    spec.learner.threads = static_cast<unsigned>(std::min<unsigned long long>(number_flag(args, "--threads", 1), 1u << 30));
+    if (spec.learner.trees < 1 || spec.learner.trees > 5000) throw UsageError("--trees must be between 1 and 5000");
+    if (spec.learner.depth < 1 || spec.learner.depth > 16) throw UsageError("--depth must be between 1 and 16");
+    if (spec.learner.threads < 1 || spec.learner.threads > 64) throw UsageError("--threads must be between 1 and 64");
+    if (auto e = args.value("--eta")) {
+        try {
+            size_t used = 0;
+            spec.learner.eta = std::stod(*e, &used);
+            if (used != e->size() || !(spec.learner.eta > 0 && spec.learner.eta <= 1)) throw std::exception();
+        } catch (const std::exception&) {
+            throw UsageError("--eta takes a number in (0, 1], not '" + *e + "'");
+        }
+    }
     if (auto c = args.value("--C")) {
         try {
             size_t used = 0;

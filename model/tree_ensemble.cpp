@@ -175,7 +175,10 @@ Decimal TreeEnsemble::evaluate_into(const Value* slots, std::vector<ModelFactor>
     std::stable_sort(factors.begin(), factors.end(), [](const ModelFactor& a, const ModelFactor& b) {
         return a.contribution.abs() > b.contribution.abs();
     });
-    return Decimal::sigmoid(margin(row));
+    // The factors stay contributions to the uncalibrated margin: Platt
+    // scaling (a > 0) only stretches their sum.
+    const Decimal m = margin(row);
+    return spec_.calibration ? spec_.calibration->apply(m) : Decimal::sigmoid(m);
 }
 
 }  // namespace qualify

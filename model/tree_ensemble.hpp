@@ -6,9 +6,11 @@
 // tree_shap.cpp.
 #pragma once
 
+#include "model/calibration.hpp"
 #include "model/model.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -56,6 +58,9 @@ struct TreeEnsembleSpec {
     std::vector<TreeNode> nodes;     // every tree's nodes, tree after tree
     std::vector<int32_t> roots;      // index of each tree's root in `nodes`
     int max_depth = 0;               // deepest leaf (root = depth 0)
+    // Platt scaling of the margin (written by `qualify train --algo gbdt`);
+    // without it the probability is sigmoid(margin).
+    std::optional<PlattCalibration> calibration;
 };
 
 // Whether base_margin plus the largest leaf of every tree, in magnitude,

@@ -195,6 +195,26 @@ void read_tree(Reader& r, const json& tree, const std::string& path, size_t colu
     spec.roots.push_back(offset);
 }
 
+// `"calibration": {"method": "platt", "a": "…", "b": "…"}`, as in a
+// logistic-regression file (docs/model.md, "Calibration").
+std::optional<PlattCalibration> read_calibration(Reader& r, const json& c) {
+    const std::string path = "$.calibration";
+    if (!c.is_object()) {
+        r.fail(path, std::string("must be an object, not ") + c.type_name());
+        return std::nullopt;
+    }
+    r.only_keys(c, path, {"method", "a", "b"});
+    const json* method = r.member(c, path, "method");
+    if (method && *method != "platt")
+        r.fail(path + ".method", "unknown calibration method " + method->dump() + " (expected \"platt\")");
+    const json* a = r.member(c, path, "a");
+    const json* b = r.member(c, path, "b");
+    std::optional<Decimal> da = a ? r.decimal(*a, path + ".a") : std::nullopt;
+    std::optional<Decimal> db = b ? r.decimal(*b, path + ".b") : std::nullopt;
+    if (!da || !db) return std::nullopt;
+    return PlattCalibration{*da, *db};
+}
+
 }  // namespace
 
 std::optional<TreeColumn> bind_column(const std::string& name, const SchemaInfo& schema,
@@ -267,7 +287,7 @@ std::unique_ptr<PropensityModel> read_tree_ensemble(const json& doc, const Schem
                                                     std::vector<ModelFileProblem>& problems) {
     Reader r(problems);
     r.only_keys(doc, "$", {"format", "format_version", "kind", "description", "training", "objective",
-                           "base_margin", "columns", "trees"});
+                           "base_margin", "columns", "trees", "calibration"});
     if (doc.contains("description") && !doc["description"].is_string()) r.fail("$.description", "must be a string");
     if (doc.contains("training") && !doc["training"].is_object())
         r.fail("$.training", "must be an object (free-form notes on how the model was trained)");
@@ -276,6 +296,8 @@ std::unique_ptr<PropensityModel> read_tree_ensemble(const json& doc, const Schem
         r.fail("$.objective", "unsupported objective " + o->dump() + " (this build reads \"binary:logistic\")");
     if (const json* m = r.member(doc, "$", "base_margin"))
         if (auto d = r.decimal(*m, "$.base_margin")) spec.base_margin = *d;
+
+    if (auto it = doc.find("calibration"); it != doc.end()) spec.calibration = read_calibration(r, *it);
 
     const json* columns = r.member(doc, "$", "columns");
     if (columns && (!columns->is_array() || columns->empty())) {

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <cctype>
 #include <fstream>
 
@@ -33,7 +34,15 @@ Cell cell_of(const FieldInfo& field, const Value& v) {
             c.kind = Cell::Kind::Text;
             c.text = field.enum_values[static_cast<size_t>(v.i)];
             break;
-        case Value::Kind::Number: c.kind = Cell::Kind::Number; c.number = v.n.to_double(); break;
+        case Value::Kind::Number: {
+            c.kind = Cell::Kind::Number;
+            c.number = v.n.to_double();
+            const std::string text = v.n.to_string();
+            double nearest = 0;
+            std::from_chars(text.data(), text.data() + text.size(), nearest);
+            c.number32 = static_cast<float>(nearest);
+            break;
+        }
         case Value::Kind::Bool: c.kind = Cell::Kind::Bool; c.flag = v.b; break;
         default: break;  // unknown (dates and lists are refused before reading)
     }

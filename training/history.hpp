@@ -20,6 +20,9 @@ struct Cell {
     Kind kind = Kind::Missing;
     std::string text;     // Text: the string, or the enum value's name
     double number = 0;    // Number
+    // Number, as a tree split reads it (model/tree_ensemble.cpp): the exact
+    // decimal to the nearest binary64, then to float32.
+    float number32 = 0;
     bool flag = false;    // Bool
 };
 

@@ -14,6 +14,9 @@ struct Algorithm {
 
 constexpr Algorithm kAlgorithms[] = {
     {"logreg", make_logreg_learner},
+#ifdef QUALIFY_WITH_XGBOOST
+    {"gbdt", make_gbdt_learner},
+#endif
 };
 
 }  // namespace

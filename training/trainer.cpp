@@ -98,6 +98,7 @@ nlohmann::ordered_json card(const TrainSpec& spec, const History& history, const
     nlohmann::ordered_json importance = nlohmann::ordered_json::object();
     std::vector<double> imp = final_model.importance();
     for (size_t i = 0; i < fields.size(); ++i) importance[fields[i]->name] = fixed(imp[i]);
+    if (std::string measure = final_model.importance_measure(); !measure.empty()) c["importance_measure"] = measure;
     c["importance"] = importance;
     nlohmann::ordered_json table = nlohmann::ordered_json::array();
     for (const auto& bin : r.table)
@@ -177,7 +178,7 @@ TrainResult train(const std::vector<const FieldInfo*>& fields, const History& hi
     model["training"] = card(spec, history, r, *learner, *final_model, fields);
     final_model->write(model);
     model["calibration"] = {{"method", "platt"}, {"a", decimal_text(r.platt_a)}, {"b", decimal_text(r.platt_b)}};
-    r.model_json = model.dump(2) + "\n";
+    r.model_json = final_model->dump(model);
     return r;
 }
 

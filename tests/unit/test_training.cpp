@@ -9,7 +9,14 @@
 
 #include <doctest/doctest.h>
 
+#include "model/model.hpp"
+#include "training/learner.hpp"
+
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <limits>
 
 using namespace qualify;
@@ -135,3 +142,92 @@ TEST_CASE("decimal_text writes 12 places without trailing zeros") {
     CHECK(decimal_text(-1e-15) == "0");
     CHECK(decimal_text(1.0 / 3) == "0.333333333333");
 }
+
+#ifdef QUALIFY_WITH_XGBOOST
+// The gbdt learner's file, scored by qualify without XGBoost, gives the
+// booster's own margins: the tree columns, the NaN for unknown values and
+// the import agree (docs/model.md, "The algorithm: --algo gbdt").
+TEST_CASE("a gbdt model file scores every training row as XGBoost predicts it") {
+    SchemaInfo schema;
+    schema.name = "lead";
+    const auto add = [&](const char* name, ScalarType type) {
+        FieldInfo f;
+        f.name = name;
+        f.type = type;
+        f.optional = true;
+        schema.slot_of[name] = static_cast<int>(schema.fields.size());
+        schema.fields.push_back(f);
+    };
+    add("industry", ScalarType::String);
+    add("employees", ScalarType::Decimal);
+    add("customer", ScalarType::Bool);
+    std::vector<const FieldInfo*> fields;
+    for (const auto& f : schema.fields) fields.push_back(&f);
+
+    History history;
+    uint64_t s = 7;
+    auto next = [&s] {
+        s = s * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<double>(s >> 11) / 9007199254740992.0;
+    };
+    const char* industries[] = {"software", "retail", "media", "fintech", "rare"};
+    for (int i = 0; i < 400; ++i) {
+        HistoryRow r;
+        r.id = "L" + std::to_string(i);
+        r.cells.resize(3);
+        double logit = -0.3;
+        if (next() > 0.1) {
+            const int k = next() < 0.02 ? 4 : static_cast<int>(next() * 4);
+            r.cells[0].kind = Cell::Kind::Text;
+            r.cells[0].text = industries[k];
+            logit += k == 0 || k == 3 ? 0.8 : -0.4;
+        }
+        if (next() > 0.15) {
+            r.cells[1].kind = Cell::Kind::Number;
+            r.cells[1].number = std::floor(next() * 300000) / 100;  // two places
+            r.cells[1].number32 = static_cast<float>(r.cells[1].number);
+            logit += r.cells[1].number / 1500 - 1;
+        }
+        if (next() > 0.1) {
+            r.cells[2].kind = Cell::Kind::Bool;
+            r.cells[2].flag = next() < 0.4;
+            logit += r.cells[2].flag ? -0.7 : 0.2;
+        }
+        r.positive = next() < sigmoid(logit);
+        history.rows.push_back(std::move(r));
+    }
+    LearnerOptions options;
+    options.trees = 40;
+    options.depth = 3;
+    auto learner = make_learner("gbdt", fields, history, options);
+    std::vector<size_t> all(history.rows.size());
+    for (size_t i = 0; i < all.size(); ++i) all[i] = i;
+    auto fitted = learner->fit(all);
+    nlohmann::ordered_json doc;
+    doc["format"] = "qualify-model";
+    doc["format_version"] = 1;
+    fitted->write(doc);
+    const std::string tmp = std::filesystem::temp_directory_path() / "qualify_test_training_gbdt.json";
+    std::ofstream(tmp) << fitted->dump(doc);
+    std::string error;
+    auto model = PropensityModel::load(tmp, schema, error);
+    REQUIRE_MESSAGE(model, error);
+    std::vector<ModelFactor> factors;
+    double worst = 0;
+    for (size_t i = 0; i < history.rows.size(); ++i) {
+        const auto& cells = history.rows[i].cells;
+        std::vector<Value> slots(3);
+        if (cells[0].kind == Cell::Kind::Text) slots[0] = Value::string(cells[0].text);
+        if (cells[1].kind == Cell::Kind::Number) {
+            char text[32];
+            std::snprintf(text, sizeof text, "%.2f", cells[1].number);
+            slots[1] = Value::number(*Decimal::parse(text));
+        }
+        if (cells[2].kind == Cell::Kind::Bool) slots[2] = Value::boolean(cells[2].flag);
+        const double ours = model->evaluate_into(slots.data(), factors).to_double();
+        worst = std::max(worst, std::fabs(ours - sigmoid(fitted->log_odds(i))));
+    }
+    CHECK(worst < 1e-6);
+    std::filesystem::remove(tmp);
+}
+#endif

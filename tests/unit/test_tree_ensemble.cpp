@@ -326,3 +326,26 @@ TEST_CASE("leaves that could sum beyond the decimal range are refused at load") 
       "objective": "binary:logistic", "base_margin": "0", "columns": ["x"], "trees": [)" + tree + ", " + tree + "]}";
     CHECK(load_error(model).find("$.trees: the leaf values can sum beyond the decimal range") != std::string::npos);
 }
+
+TEST_CASE("a calibration in a tree file: the scorer returns sigmoid(a x margin + b), factors unchanged") {
+    std::string calibrated = stump(R"(["x"])");
+    calibrated.insert(calibrated.rfind('}'), R"(, "calibration": {"method": "platt", "a": "0.5", "b": "-0.25"})");
+    std::string error;
+    auto loaded = PropensityModel::load(write_model("calibrated.json", calibrated), small_schema(), error);
+    REQUIRE_MESSAGE(loaded, error);
+    std::vector<Value> slots(7);
+    slots[1] = Value::number(*Decimal::parse("0.05"));  // left: margin 1
+    std::vector<ModelFactor> factors;
+    const Decimal p = loaded->evaluate_into(slots.data(), factors);
+    CHECK(p == Decimal::sigmoid(*Decimal::parse("0.25")));
+    REQUIRE(factors.size() == 1);
+    CHECK(factors[0].contribution == *Decimal::parse("1.2"));  // the uncalibrated TreeSHAP value
+
+    std::string bad = stump(R"(["x"])");
+    bad.insert(bad.rfind('}'), R"(, "calibration": {"method": "isotonic", "a": 1, "c": "0"})");
+    const std::string e = load_error(bad);
+    CHECK(e.find("$.calibration.method: unknown calibration method \"isotonic\"") != std::string::npos);
+    CHECK(e.find("$.calibration.c: unknown key") != std::string::npos);
+    CHECK(e.find("$.calibration.a: must be a decimal string") != std::string::npos);
+    CHECK(e.find("$.calibration: missing required key \"b\"") != std::string::npos);
+}
