@@ -1,9 +1,11 @@
-// `qualify check FILE… [--format text|json]`: compiles each rulebook (and
+// `qualify check FILE… [--format text|json|github]`: compiles each rulebook (and
 // the NAME.test.qual beside it, so tests are type-checked too) and reports
 // its diagnostics. Text goes to stderr in the house format, with `FILE: ok`
-// for clean files; JSON is one array of diagnostic objects on stdout.
+// for clean files; JSON is one array of diagnostic objects on stdout;
+// github is one GitHub Actions annotation a diagnostic on stdout.
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/github_annotations.hpp"
 #include "cli/load.hpp"
 #include "cli/options.hpp"
 
@@ -16,12 +18,14 @@ namespace qualify::cli {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: qualify check FILE... [--format text|json]\n\n"
+    "usage: qualify check FILE... [--format text|json|github]\n\n"
     "Compiles each rulebook (with NAME.test.qual beside it, when present) and\n"
     "prints its diagnostics. A NAME.test.qual argument stands for NAME.qual.\n\n"
     "  --format text   diagnostics on stderr in the house format, and\n"
     "                  'FILE: ok' on stderr for each clean file (default)\n"
-    "  --format json   one JSON array of every diagnostic on stdout\n\n"
+    "  --format json   one JSON array of every diagnostic on stdout\n"
+    "  --format github one GitHub Actions annotation a diagnostic on stdout\n"
+    "                  (::error / ::warning lines, for a workflow step)\n\n"
     "exit: 0 every file compiled, 2 usage error or unreadable file,\n"
     "      3 some file has errors\n";
 
@@ -39,7 +43,7 @@ int cmd_check(Words words) {
         std::cout << kUsage;
         return kExitOk;
     }
-    const std::string format = one_of(args, "--format", "text", {"text", "json"});
+    const std::string format = one_of(args, "--format", "text", {"text", "json", "github"});
     if (args.positional().empty()) throw UsageError("no rulebook file given");
     // Every file is checked before anything is printed, so that an
     // unreadable file is reported as a usage error and not halfway through.
@@ -52,6 +56,10 @@ int cmd_check(Words words) {
     for (const auto& path : files) {
         Compilation compilation = compile_file(path, {.include_test_file = true});
         any_errors = any_errors || has_errors(compilation);
+        if (format == "github") {
+            for (const auto& d : compilation.diagnostics) std::cout << github_line(d);
+            continue;
+        }
         if (format == "json") {
             for (const auto& d : compilation.diagnostics) {
                 std::cout << (first_json ? "\n" : ",\n") << render_json(d);
