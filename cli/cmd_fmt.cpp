@@ -42,7 +42,10 @@ void write_file(const std::string& path, const std::string& text) {
         out << text;
         if (!out) throw UsageError("cannot write '" + temp + "'");
     }
+    // The rewritten file keeps the original's permissions.
     std::error_code ec;
+    const auto perms = std::filesystem::status(path, ec).permissions();
+    if (!ec) std::filesystem::permissions(temp, perms, ec);
     std::filesystem::rename(temp, path, ec);
     if (ec) throw UsageError("cannot replace '" + path + "': " + ec.message());
 }
@@ -67,12 +70,12 @@ int cmd_fmt(Words words) {
     bool syntax_errors = false;
     size_t unformatted = 0;
     for (size_t i = 0; i < files.size(); ++i) {
-        const std::string& path = files[i];
-        const bool stdin_file = path == "-";
+        const bool stdin_file = files[i] == "-";
+        const std::string path = stdin_file ? "<stdin>" : files[i];
         const auto kind = stdin_file ? format::FileKind::Guess
                           : format::is_test_file(path) ? format::FileKind::TestFile
                                                        : format::FileKind::Rulebook;
-        const auto result = format::format_checked(sources[i], stdin_file ? "<stdin>" : path, kind);
+        const auto result = format::format_checked(sources[i], path, kind);
         if (!result.diagnostics.empty()) {
             syntax_errors = true;
             for (const auto& d : result.diagnostics)
