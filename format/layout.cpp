@@ -362,6 +362,10 @@ private:
                 }
             } else if ((is_word(tokens[0], "review") || is_word(tokens[0], "explore")) && tokens.size() >= 2) {
                 anchors.push_back({"sample", 1});
+            } else if (line.mode == Mode::Block) {
+                // Rows of any other block written `… => …` (table-driven
+                // test cases, say) align their arrows as match arms do.
+                if (size_t i = first_top([](const Token& t) { return is_punct(t, "=>"); }, 1)) anchors.push_back({"=>", i});
             }
         }
     }
