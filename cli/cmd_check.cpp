@@ -1,13 +1,15 @@
-// `qualify check FILE… [--format text|json] [--deny warnings] [--data-report]`:
-// compiles each rulebook (and the NAME.test.qual beside it, so tests are
-// type-checked too) and reports its diagnostics, lint warnings included.
-// Text goes to stderr in the house format, with `FILE: ok` for clean files;
-// JSON is one array of diagnostic objects on stdout. --data-report also
+// `qualify check FILE… [--format text|json|github] [--deny warnings]
+// [--data-report]`: compiles each rulebook (and the NAME.test.qual beside it,
+// so tests are type-checked too) and reports its diagnostics, lint warnings
+// included. Text goes to stderr in the house format, with `FILE: ok` for
+// clean files; JSON is one array of diagnostic objects on stdout; github is
+// one GitHub Actions annotation a diagnostic on stdout. --data-report also
 // prints, on stdout, the fields each clean rulebook reads and never reads
 // (data_report.hpp).
 #include "cli/commands.hpp"
 #include "cli/data_report.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/github_annotations.hpp"
 #include "cli/load.hpp"
 #include "cli/options.hpp"
 
@@ -20,12 +22,14 @@ namespace qualify::cli {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: qualify check FILE... [--format text|json] [--deny warnings] [--data-report]\n\n"
+    "usage: qualify check FILE... [--format text|json|github] [--deny warnings] [--data-report]\n\n"
     "Compiles each rulebook (with NAME.test.qual beside it, when present) and\n"
     "prints its diagnostics. A NAME.test.qual argument stands for NAME.qual.\n\n"
     "  --format text   diagnostics on stderr in the house format, and\n"
     "                  'FILE: ok' on stderr for each clean file (default)\n"
     "  --format json   one JSON array of every diagnostic on stdout\n"
+    "  --format github one GitHub Actions annotation a diagnostic on stdout\n"
+    "                  (::error / ::warning lines, for a workflow step)\n"
     "  --deny warnings lint warnings (W0xx) count as errors\n"
     "  --data-report   also print on stdout each field the rulebook reads, with\n"
     "                  its pii tag, and the declared fields it never reads (with\n"
@@ -49,7 +53,7 @@ int cmd_check(Words words) {
         std::cout << kUsage;
         return kExitOk;
     }
-    const std::string format = one_of(args, "--format", "text", {"text", "json"});
+    const std::string format = one_of(args, "--format", "text", {"text", "json", "github"});
     const bool deny = deny_warnings(args);
     if (args.positional().empty()) throw UsageError("no rulebook file given");
     // Every file is checked before anything is printed, so that an
@@ -69,6 +73,10 @@ int cmd_check(Words words) {
         if (data_report && compilation.rulebook)
             data_reports += format == "json" ? data_report_json(path, *compilation.rulebook) + "\n"
                                              : data_report_text(path, *compilation.rulebook);
+        if (format == "github") {
+            for (const auto& d : compilation.diagnostics) std::cout << github_line(d);
+            continue;
+        }
         if (format == "json") {
             for (const auto& d : compilation.diagnostics) {
                 std::cout << (first_json ? "\n" : ",\n") << render_json(d);

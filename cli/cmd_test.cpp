@@ -2,9 +2,11 @@
 // file itself and in NAME.test.qual) and prints PASS / FAIL a test, the
 // failures' expected-versus-actual lines, and a final `N passed, N failed`;
 // with --coverage, what no test exercised; with --format json, all of it as
-// one JSON object for tools.
+// one JSON object for tools; with --format github, failures and compile
+// diagnostics as GitHub Actions annotations on the failing test's line.
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/github_annotations.hpp"
 #include "cli/load.hpp"
 #include "cli/options.hpp"
 
@@ -20,7 +22,7 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: qualify test FILE... [--as-of YYYY-MM-DD] [-v] [--deny warnings]\n"
-    "                   [--coverage] [--coverage-min PCT] [--format text|json]\n\n"
+    "                   [--coverage] [--coverage-min PCT] [--format text|json|github]\n\n"
     "Runs the tests of each rulebook: those in the file and in NAME.test.qual\n"
     "beside it (a NAME.test.qual argument stands for NAME.qual). Prints\n"
     "'PASS name' or 'FAIL name (file:line)' a test, each failure indented\n"
@@ -33,7 +35,9 @@ constexpr const char* kUsage =
     "                      motions, escalations and routes no test exercises\n"
     "  --coverage-min PCT  fail when the tests exercise less than PCT% of them\n"
     "                      (implies --coverage)\n"
-    "  --format json       one JSON object on stdout: tests, counts, coverage\n\n"
+    "  --format json       one JSON object on stdout: tests, counts, coverage\n"
+    "  --format github     each failure (and each compile diagnostic) as a GitHub\n"
+    "                      Actions annotation on the test's line, on stdout\n\n"
     "exit: 0 all passed, 2 usage error or unreadable file, 3 a rulebook or its\n"
     "      tests did not compile, 4 some test failed or coverage is below\n"
     "      --coverage-min\n";
@@ -69,7 +73,8 @@ int cmd_test(Words words) {
     const bool deny = deny_warnings(args);
     const double min_pct = coverage_min(args);
     const bool want_coverage = args.has("--coverage") || min_pct >= 0;
-    const bool json = one_of(args, "--format", "text", {"text", "json"}) == "json";
+    const std::string format = one_of(args, "--format", "text", {"text", "json", "github"});
+    const bool json = format == "json", github = format == "github";
     const auto files = rulebook_files(args.positional());
     for (const auto& path : files) require_readable(path);
 
@@ -79,7 +84,16 @@ int cmd_test(Words words) {
     nlohmann::ordered_json tests = nlohmann::ordered_json::array();
     for (const auto& path : files) {
         CompileOptions options{.include_test_file = true};
-        auto rulebook = deny ? load_rulebook_denying_warnings(path, options) : load_rulebook(path, options);
+        std::optional<Rulebook> rulebook;
+        if (github) {
+            options.lint = deny;
+            Compilation compilation = compile_file(path, options);
+            if (deny) promote_warnings(compilation);
+            for (const auto& d : compilation.diagnostics) std::cout << github_line(d);
+            rulebook = std::move(compilation.rulebook);
+        } else {
+            rulebook = deny ? load_rulebook_denying_warnings(path, options) : load_rulebook(path, options);
+        }
         if (!rulebook) {
             compile_errors = true;
             continue;
@@ -97,6 +111,15 @@ int cmd_test(Words words) {
                 std::cout << "PASS " << t.name;
                 if (verbose) std::cout << " (" << t.file << ":" << t.line << ")";
                 std::cout << "\n";
+                continue;
+            }
+            if (github) {
+                Annotation a;
+                a.file = t.file;
+                a.line = t.line;
+                a.title = "test failed: " + t.name;
+                for (const auto& f : t.failures) a.message += (a.message.empty() ? "" : "\n") + f;
+                std::cout << github_line(a);
                 continue;
             }
             std::cout << "FAIL " << t.name << " (" << t.file << ":" << t.line << ")\n";

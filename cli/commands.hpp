@@ -23,5 +23,6 @@ int cmd_review(Words args);  // review sample
 int cmd_log(Words args);     // log show
 int cmd_train(Words args);
 int cmd_model_inspect(Words args);
+int cmd_fmt(Words args);
 
 }  // namespace qualify::cli

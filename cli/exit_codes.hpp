@@ -13,6 +13,7 @@ enum ExitCode : int {
     kExitTestsFailed = 4,    // qualify test: some test failed
     kExitTooManyErrors = 5,  // score: stopped by --max-errors
     kExitTooLittleData = 6,  // qualify train: below the minimum-data guard
+    kExitNotFormatted = 7,   // qualify fmt --check: some file is not in the canonical layout
 };
 
 }  // namespace qualify::cli

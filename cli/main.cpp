@@ -26,6 +26,7 @@ constexpr Subcommand kSubcommands[] = {
     {"score", cmd_score, "decide JSON Lines leads, one decision a line (or a ranked queue)"},
     {"explain", cmd_explain, "decide one lead and print the trace of every rule"},
     {"test", cmd_test, "run the tests written beside rulebooks"},
+    {"fmt", cmd_fmt, "rewrite rulebooks in the canonical layout (--check: report only)"},
     {"disasm", cmd_disasm, "print a rulebook's bytecode"},
     {"profile", cmd_profile, "report the data quality of a leads file, field by field"},
     {"report", cmd_report, "report how well decisions predicted outcomes (calibration, drift)"},
@@ -46,7 +47,7 @@ void usage(std::ostream& out) {
     }
     out << "\nexit codes: 0 ok, 1 some records were errors, 2 usage error,\n"
            "            3 rulebook errors, 4 failing tests, 5 stopped by --max-errors,\n"
-           "            6 too little history to train\n";
+           "            6 too little history to train, 7 fmt --check: not formatted\n";
 }
 
 }  // namespace

@@ -9,6 +9,9 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
 done
+# node and npm run the VS Code grammar's test (editors/vscode/); a machine
+# that has them from elsewhere keeps its own.
+command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
 if ((${#missing[@]})); then
   echo "installing: ${missing[*]}" >&2
   if [[ $(id -u) -ne 0 ]]; then sudo=sudo; else sudo=; fi
