@@ -192,17 +192,21 @@ std::string Decimal::to_string() const {
 }
 
 std::string Decimal::to_fixed(int places) const {
+    std::string out;
+    append_fixed(out, places);
+    return out;
+}
+
+void Decimal::append_fixed(std::string& out, int places) const {
     if (places < 0) places = 0;
     if (places > kPlaces) places = kPlaces;
     const Decimal rounded = round_half_away(places);
     Digits d;
     split_digits(wide::magnitude(rounded.raw_), d);
     // A value that rounds to zero prints without a sign: "-0.00" reads as a bug.
-    std::string out;
     if (rounded.raw_ < 0) out += '-';
     out.append(d.whole, static_cast<size_t>(d.whole_len));
     if (places > 0) { out += '.'; out.append(d.frac, static_cast<size_t>(places)); }
-    return out;
 }
 
 std::optional<Decimal> Decimal::parse(std::string_view t) {

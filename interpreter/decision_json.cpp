@@ -7,11 +7,22 @@ namespace qualify {
 
 namespace {
 
-void key(std::string& out, const char* k) {
+// `,"k":` (no comma after the opening brace); the literal's length is
+// known at compile time, so the key is one append.
+template <size_t N>
+void key(std::string& out, const char (&k)[N]) {
     if (out.size() > 1) out.push_back(',');
     out.push_back('"');
-    out += k;
+    out.append(k, N - 1);
     out += "\":";
+}
+
+// A decimal as a JSON string of exactly `places` decimals ("61.22"): no
+// digit is lost to a binary float on the reader's side.
+void fixed(std::string& out, const Decimal& v, int places) {
+    out.push_back('"');
+    v.append_fixed(out, places);
+    out.push_back('"');
 }
 
 // `[a,b,…]` with each element written by `write`.
@@ -31,7 +42,7 @@ void opt_string(std::string& out, const std::optional<std::string_view>& v) {
 }
 
 void opt_number(std::string& out, const std::optional<Decimal>& v, int places) {
-    if (v) append_json_string(out, v->to_fixed(places));
+    if (v) fixed(out, *v, places);
     else out += "null";
 }
 
@@ -49,7 +60,7 @@ void model(std::string& out, const ModelOutcome& m) {
     out += "{\"name\":";
     append_json_string(out, m.name);
     out += ",\"probability\":";
-    append_json_string(out, m.probability.to_fixed(4));
+    fixed(out, m.probability, 4);
     out += ",\"factors\":";
     array(out, m.factors, [&](const ModelFactor& f) {
         out += "{\"feature\":";
@@ -57,7 +68,7 @@ void model(std::string& out, const ModelOutcome& m) {
         out += ",\"value\":";
         append_json_string(out, f.value);
         out += ",\"contribution\":";
-        append_json_string(out, f.contribution.to_fixed(4));
+        fixed(out, f.contribution, 4);
         out.push_back('}');
     });
     out.push_back('}');
@@ -85,7 +96,7 @@ void trace(std::string& out, const std::vector<TraceEntry>& entries) {
         append_json_string(out, t.result);
         if (t.points) {
             out += ",\"points\":";
-            append_json_string(out, t.points->to_fixed(2));
+            fixed(out, *t.points, 2);
         }
         if (t.weight) {
             out += ",\"weight\":";
@@ -138,7 +149,7 @@ std::string to_json(const Decision& d) {
         out += ",\"label\":";
         append_json_string(out, r.label);
         out += ",\"points\":";
-        append_json_string(out, r.points.to_fixed(2));
+        fixed(out, r.points, 2);
         out += ",\"of\":";
         append_json_string(out, r.weight.to_string());
         out.push_back('}');

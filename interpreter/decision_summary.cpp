@@ -8,12 +8,12 @@ namespace {
 
 // Numbers in the summary drop trailing zeros: "20", "14.14", "0.6".
 void append_trimmed(std::string& out, const Decimal& d, int places) {
-    std::string s = d.to_fixed(places);
-    if (s.find('.') != std::string::npos) {
-        while (s.back() == '0') s.pop_back();
-        if (s.back() == '.') s.pop_back();
+    const size_t start = out.size();
+    d.append_fixed(out, places);
+    if (out.find('.', start) != std::string::npos) {
+        while (out.back() == '0') out.pop_back();
+        if (out.back() == '.') out.pop_back();
     }
-    out += s;
 }
 
 }  // namespace
@@ -29,23 +29,25 @@ std::string summary(const Decision& d) {
         }
         return s + " -> reject";
     }
+    s.reserve(160);  // a typical summary, built without regrowing
     s = "Score ";
     append_trimmed(s, d.score.value_or(Decimal::zero()), 2);
-    std::string inner;
-    size_t named = 0;
+    // The parenthesis opens before the first reason or model, if any.
+    size_t items = 0;
+    auto next_item = [&](const char* separator) { s += items++ == 0 ? " (" : separator; };
     for (const auto& r : d.reasons) {
-        if (named == 3 || r.points <= Decimal::zero()) break;
-        if (named++) inner += ", ";
-        inner.append(r.label.empty() ? r.code : r.label).append(" ");
-        append_trimmed(inner, r.points, 2);
-        inner.append("/").append(r.weight.to_string());
+        if (items == 3 || r.points <= Decimal::zero()) break;
+        next_item(", ");
+        s.append(r.label.empty() ? r.code : r.label).append(" ");
+        append_trimmed(s, r.points, 2);
+        s.append("/").append(r.weight.to_string());
     }
     for (size_t i = 0; i < d.models.size(); ++i) {
-        inner += i == 0 ? (inner.empty() ? "" : "; ") : ", ";
-        inner.append(d.models[i].name).append(" ");
-        append_trimmed(inner, d.models[i].probability, 2);
+        next_item(i == 0 ? "; " : ", ");
+        s.append(d.models[i].name).append(" ");
+        append_trimmed(s, d.models[i].probability, 2);
     }
-    if (!inner.empty()) s += " (" + inner + ")";
+    if (items) s += ')';
     s.append(" -> ").append(d.route);
     if (d.explored_from) s.append(" (explored from ").append(*d.explored_from).append(")");
     return s;
