@@ -79,9 +79,21 @@ void Checker::test(ast::Test& t) {
               guess.empty() ? "defined: " + join(options, ", ") : "did you mean `" + guess + "`?");
     };
     auto code_of = [](const auto& r) { return r.code; };
-    for (const auto& e : t.expects) {
+    for (auto& e : t.expects) {
         using EK = ast::Expect::Kind;
         switch (e.kind) {
+            case EK::Assigned: {
+                expect_one_of(e, p_.assigned_names, "an assigned name");
+                int enum_id = -1;
+                for (const auto& r : p_.routes)
+                    for (const auto& a : r.assigns)
+                        if (a.name == e.name && a.enum_id >= 0) enum_id = a.enum_id;
+                Type v = expr(*e.value, Phase::Test, enum_id);
+                if (!v.invalid() && !v.scalar())
+                    error(DiagnosticCode::Q123, e.value->span, "`expect assigned` compares with one value",
+                          "write e.g. `expect assigned team = \"emea\"`");
+                break;
+            }
             case EK::Route: {
                 // A disqualified lead's route is `reject` whether or not a route has that name.
                 auto routes = names(p_.routes, [](const RouteRule& r) { return r.name; });

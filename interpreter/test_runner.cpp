@@ -4,6 +4,7 @@
 #include "qualify/qualify.hpp"
 
 #include "decide.hpp"
+#include "trace_format.hpp"
 #include "reference_eval.hpp"
 #include "vm.hpp"
 
@@ -77,6 +78,14 @@ std::string check(const ast::Expect& e, const Decision& d, const std::string& fi
         case EK::Review: return d.review ? "" : "expected the lead to be flagged for review";
         case EK::Explore: return d.explore ? "" : "expected the lead to be explored";
         case EK::Error: return d.is_error ? "" : "expected an error decision, got route " + std::string(d.route);
+        case EK::Assigned: {
+            // `field` holds the expected value's JSON text here.
+            for (const auto& a : d.assigned)
+                if (a.name == e.name)
+                    return a.json == field ? "" : "expected assigned " + e.name + " = " + field + ", got " + a.json;
+            return "expected assigned " + e.name + " = " + field + ", but route " + std::string(d.route) +
+                   " assigns no `" + e.name + "`";
+        }
     }
     return "";
 }
@@ -125,7 +134,12 @@ std::vector<TestResult> run_tests(const Rulebook& rulebook, int32_t as_of) {
         }
         for (const auto& e : t.expects) {
             int slot = e.kind == EK::Unknown ? p.schema.resolve(e.name) : -1;
-            std::string failure = check(e, d, slot >= 0 ? p.schema.fields[static_cast<size_t>(slot)].name : e.name);
+            std::string field = slot >= 0 ? p.schema.fields[static_cast<size_t>(slot)].name : e.name;
+            if (e.kind == EK::Assigned) {
+                Value v = evaluate(*e.value, given_ctx);
+                field = v.known() ? value_text(p, v, p.type_of(*e.value).enum_id) : "null";
+            }
+            std::string failure = check(e, d, field);
             if (!failure.empty()) r.failures.push_back(failure);
         }
         r.passed = r.failures.empty();

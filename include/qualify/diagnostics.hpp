@@ -12,7 +12,7 @@ namespace qualify {
 
 // X(code, title): every diagnostic code the compiler can emit. Q0xx come
 // from the parser, Q1xx from the checker, Q2xx from loading files a
-// rulebook names. Keep docs/errors.md in step (a test checks it).
+// rulebook names; Wxxx are warnings (the rulebook still compiles). Keep docs/errors.md in step (a test checks it).
 #define QUALIFY_DIAGNOSTIC_CODES(X)                                           \
     X(Q001, "syntax error")                                                   \
     X(Q002, "invalid escape in string")                                       \
@@ -46,6 +46,11 @@ namespace qualify {
     X(Q124, "name not available in this phase")                               \
     X(Q125, "invalid date")                                                   \
     X(Q126, "sample given twice")                                             \
+    X(Q127, "bad decision table")                                             \
+    X(Q128, "bad route assignment")                                           \
+    X(W201, "table row shadowed by earlier rows")                             \
+    X(W202, "table leaves inputs uncovered")                                  \
+    X(W203, "rows of a unique table overlap")                                 \
     X(Q201, "cannot read model file")                                         \
     X(Q202, "model does not match the schema")                                \
     X(Q203, "cannot read rulebook file")
