@@ -21,5 +21,6 @@ int cmd_model_import(Words args);
 int cmd_report(Words args);
 int cmd_train(Words args);
 int cmd_model_inspect(Words args);
+int cmd_diff(Words args);
 
 }  // namespace qualify::cli

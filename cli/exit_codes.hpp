@@ -13,6 +13,7 @@ enum ExitCode : int {
     kExitTestsFailed = 4,    // qualify test: some test failed
     kExitTooManyErrors = 5,  // score: stopped by --max-errors
     kExitTooLittleData = 6,  // qualify train: below the minimum-data guard
+    kExitTooManyMoved = 7,   // qualify diff: more leads changed route than --fail-if-moved allows
 };
 
 }  // namespace qualify::cli

@@ -28,6 +28,7 @@ constexpr Subcommand kSubcommands[] = {
     {"test", cmd_test, "run the tests written beside rulebooks"},
     {"disasm", cmd_disasm, "print a rulebook's bytecode"},
     {"profile", cmd_profile, "report the data quality of a leads file, field by field"},
+    {"diff", cmd_diff, "compare two rulebooks' decisions on the same leads (impact of a change)"},
     {"report", cmd_report, "report how well decisions predicted outcomes (calibration, drift)"},
     {"train", cmd_train, "fit a rulebook's model on closed outcomes and write the model file"},
     {"model", cmd_model, "work with model files (model import, model inspect)"},
