@@ -167,10 +167,10 @@ int cmd_score(Words words) {
         counts = run([&](StreamResult& r) { view.add(r.decision); });
         view.print(std::cout, isatty(STDOUT_FILENO) == 1);
     } else {
-        std::string out = csv_out ? csv_header() : std::string();
+        std::string out = csv_out ? csv_header(rulebook->assigned_names()) : std::string();
         counts = run([&](StreamResult& r) {
             if (csv_out) {
-                out += to_csv(r.decision);
+                out += to_csv(r.decision, rulebook->assigned_names());
             } else {
                 out += r.json;
                 out += '\n';

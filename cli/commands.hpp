@@ -24,5 +24,6 @@ int cmd_log(Words args);     // log show
 int cmd_train(Words args);
 int cmd_model_inspect(Words args);
 int cmd_fmt(Words args);
+int cmd_diff(Words args);
 
 }  // namespace qualify::cli

@@ -14,6 +14,7 @@ enum ExitCode : int {
     kExitTooManyErrors = 5,  // score: stopped by --max-errors
     kExitTooLittleData = 6,  // qualify train: below the minimum-data guard
     kExitNotFormatted = 7,   // qualify fmt --check: some file is not in the canonical layout
+    kExitTooManyMoved = 8,   // qualify diff: more leads changed route than --fail-if-moved allows
 };
 
 }  // namespace qualify::cli

@@ -29,6 +29,7 @@ constexpr Subcommand kSubcommands[] = {
     {"fmt", cmd_fmt, "rewrite rulebooks in the canonical layout (--check: report only)"},
     {"disasm", cmd_disasm, "print a rulebook's bytecode"},
     {"profile", cmd_profile, "report the data quality of a leads file, field by field"},
+    {"diff", cmd_diff, "compare two rulebooks' decisions on the same leads (impact of a change)"},
     {"report", cmd_report, "report how well decisions predicted outcomes (calibration, drift)"},
     {"review", cmd_review, "list review-flagged rejected leads for the false-negative review"},
     {"log", cmd_log, "show the logged decisions of a lead (the audit trail)"},

@@ -29,7 +29,9 @@ enum class NodeKind {
     Escalate, Route, Otherwise, Action, QualifiedRoutes, RejectionReasons, Review, Explore, Dedupe,
     Test, Given, GivenEntry, AsOf, ExpectRoute, ExpectScore, ExpectConfidence, ExpectDisqualified,
     ExpectNotDisqualified, ExpectReason, ExpectTopReason, ExpectEscalation, ExpectNoEscalation, ExpectMotion,
-    ExpectUnknown, ExpectReview, ExpectExplore, ExpectError, ExpectRange, Cases, TestRow, Fixture,
+    ExpectUnknown, ExpectReview, ExpectExplore, ExpectError, ExpectRange, Cases, TestRow, Fixture, ExpectAssigned,
+    // decision tables and route assignments
+    Table, TablePolicy, TableHeader, TableRow, CellAny, TableOutput, AssignEntry,
 };
 
 namespace detail {
@@ -88,6 +90,21 @@ constexpr NodeKind kind_of() {
                        is<R, r::op_plus> || is<R, r::op_minus> || is<R, r::op_times> || is<R, r::op_divide> ||
                        is<R, r::op_intersect> || is<R, r::op_union>)
         return K::Op;
+    // decision tables (table_rules.hpp): before `name`, which some of their parts derive from
+    else if constexpr (is<R, r::table_stmt>) return K::Table;
+    else if constexpr (is<R, r::table_policy>) return K::TablePolicy;
+    else if constexpr (is<R, r::table_header>) return K::TableHeader;
+    else if constexpr (is<R, r::table_row>) return K::TableRow;
+    else if constexpr (is<R, r::cell_any>) return K::CellAny;
+    else if constexpr (is<R, r::cell_in>) return K::TestIn;
+    else if constexpr (is<R, r::cell_not_in>) return K::TestNotIn;
+    else if constexpr (is<R, r::cell_compare>) return K::TestCompare;
+    else if constexpr (is<R, r::cell_range>) return K::TestRange;
+    else if constexpr (is<R, r::cell_equals>) return K::TestEquals;
+    else if constexpr (is<R, r::table_output>) return K::TableOutput;
+    else if constexpr (is<R, r::assign_entry>) return K::AssignEntry;
+    else if constexpr (is<R, r::expect_assigned>) return K::ExpectAssigned;
+    else if constexpr (is<R, r::expect_assigned_value>) return K::TableOutput;
     // statements
     else if constexpr (is<R, r::header>) return K::Header;
     else if constexpr (is<R, r::name>) return K::Name;  // after function_name, which is also a name

@@ -67,6 +67,7 @@ struct Resolved {
         ConstSet,     // Set literal or `in` operand: index = constant set id
         Regex,        // `matches`: index = compiled pattern id
         Folded,       // any node whose value the checker computed: index = constant id
+        TableOutput,  // `table.output`: index = table id, aux = output position
         Local,        // the variable of `any`/`all`: index = its slot (Program::local_count);
                       // the Quantifier node itself keeps Kind::None with index = its variable's slot
     };
@@ -178,11 +179,46 @@ struct Motion {
     Span span;
 };
 
+// `assign NAME: EXPR` after a route: a value the decision carries under `assigned`.
+struct Assign {
+    std::string name;
+    ExprPtr value;
+    Span span;
+};
+
 struct Route {
     std::string name;
     ExprPtr when;  // null for `otherwise`
     std::optional<std::string> label;
     std::optional<std::string> action;
+    std::vector<Assign> assigns;
+    Span span;
+};
+
+// One input cell of a decision table: `-` (any), or a unary test as in a
+// match arm (`in {"US"}`, `>= 1000`, `10..50`, an enum value).
+struct TableCell {
+    bool any = false;  // `-`
+    UnaryTest test;    // when !any
+    Span span;
+};
+
+struct TableRow {
+    std::vector<TableCell> inputs;
+    std::vector<ExprPtr> outputs;  // literals, enum values or constant names
+    Span span;
+};
+
+// `table NAME hit first|unique|collect "label" { header; rows }`.
+struct Table {
+    enum class Hit { First, Unique, Collect };
+    std::string name;
+    Hit hit = Hit::First;
+    std::string label;               // empty when not written
+    std::vector<ExprPtr> inputs;     // the header's input expressions, one per column
+    std::vector<std::string> outputs;  // the header's output names
+    std::vector<Span> output_spans;
+    std::vector<TableRow> rows;
     Span span;
 };
 
@@ -216,13 +252,14 @@ struct Given {
 struct Expect {
     enum class Kind {
         Route, Score, Confidence, Disqualified, NotDisqualified, Reason, TopReason,
-        Escalation, NoEscalation, Motion, Unknown, Review, Explore, Error,
+        Escalation, NoEscalation, Motion, Unknown, Review, Explore, Error, Assigned,
     };
     Kind kind = Kind::Route;
     std::string name;    // route, code, motion or field; empty for any/none forms; Error: the message part
     std::string op;      // Score and Confidence: a comparison, or "in" for a range
     std::string number;  // Score and Confidence, literal text (a range's low end)
     std::string high;    // op "in": the range's high end, literal text
+    ExprPtr value;       // Assigned: the expected value (a literal or enum value)
     Span span;
 };
 
@@ -281,6 +318,7 @@ struct Rulebook {
     std::vector<Motion> motions;
     std::vector<Escalate> escalations;
     std::vector<Route> routes;
+    std::vector<Table> tables;
     std::optional<NameList> qualified_routes;
     std::vector<Sample> reviews;
     std::vector<Sample> explores;

@@ -25,6 +25,12 @@ std::string string_value(const Node& n);
 // An expression from the node of one expression slot.
 ast::ExprPtr build_expression(const Node& n);
 
+// One unary test (a match arm's or a decision table cell's).
+ast::UnaryTest build_unary_test(const Node& n);
+
+// A `table` statement (build_table.cpp).
+ast::Table build_table(const Node& n);
+
 // Fills `book` from the root of a `rulebook_file` or a `test_file`.
 void build_rulebook(const Node& root, ast::Rulebook& book);
 void build_test_file(const Node& root, ast::Rulebook& book);

@@ -183,6 +183,7 @@ private:
         return e;
     }
 
+public:
     ast::UnaryTest unary_test(const Node& n, int depth) {
         using K = ast::UnaryTest::Kind;
         ast::UnaryTest test;
@@ -305,6 +306,15 @@ std::string string_value(const Node& n) {
 ast::ExprPtr build_expression(const Node& n) {
     ExpressionBuilder builder;
     return builder.build(n, 0);
+}
+
+}  // namespace qualify::grammar
+
+namespace qualify::grammar {
+
+ast::UnaryTest build_unary_test(const Node& n) {
+    ExpressionBuilder builder;
+    return builder.unary_test(n, 0);
 }
 
 }  // namespace qualify::grammar

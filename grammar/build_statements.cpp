@@ -120,6 +120,8 @@ ast::Route route_of(const Node& n) {
     for (std::size_t i = 2; i < n.children.size(); ++i) {
         const Node& c = *n.children[i];
         if (c.kind == K::Action) r.action = string_value(child(c, 0));
+        else if (c.kind == K::AssignEntry)
+            r.assigns.push_back({name_of(child(c, 0)), build_expression(child(c, 1)), span_of(c)});
         else r.label = string_value(c);
     }
     return r;
@@ -181,6 +183,11 @@ ast::Expect expect_of(const Node& n) {
         case K::ExpectReview: e.kind = E::Review; break;
         case K::ExpectExplore: e.kind = E::Explore; break;
         case K::ExpectError: e.kind = E::Error; break;
+        case K::ExpectAssigned:
+            e.kind = E::Assigned;
+            e.name = child(n, 0).string();
+            e.value = build_expression(child(child(n, 1), 0));
+            return e;
         default: throw std::logic_error("parse tree: unexpected node in a test");
     }
     if ((e.kind == E::Score || e.kind == E::Confidence) && child(n, 0).kind == K::ExpectRange) {
@@ -319,6 +326,7 @@ void build_rulebook(const Node& root, ast::Rulebook& book) {
             }
             case K::Test: book.tests.push_back(test_of(n)); break;
             case K::Fixture: book.fixtures.push_back(fixture_of(n)); break;
+            case K::Table: book.tables.push_back(build_table(n)); break;
             default: throw std::logic_error("parse tree: unexpected top-level node");
         }
     }

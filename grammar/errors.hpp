@@ -273,11 +273,53 @@ QUALIFY_ERROR(expect_escalation_after_no, "expected `escalation` after `expect n
 QUALIFY_ERROR(expect_disqualified_after_not, "expected `disqualified` after `expect not`",
               "write `expect not disqualified` or `expect not disqualified CODE`")
 
+// ---------------------------------------------------------------- decision tables and assignments
+
+QUALIFY_ERROR(table_name, "expected the table's name after `table`",
+              "write `table owner hit first \"Owner\" { … }`", Q001, Declared)
+QUALIFY_ERROR(table_hit, "expected `hit` and a hit policy after the table's name",
+              "write `table owner hit first { … }` (policies: first, unique, collect)")
+QUALIFY_ERROR(table_policy, "expected a hit policy after `hit`: `first`, `unique` or `collect`",
+              "write `table owner hit first { … }`")
+QUALIFY_ERROR(table_open, "expected `{` to open the table", "write `table owner hit first \"Owner\" { … }`")
+QUALIFY_ERROR(table_header, "expected the table's header row: input columns, `=>` and output names",
+              "write `company.country | company.employees => team`", Q001, Expression)
+QUALIFY_ERROR(table_next_column, "expected an input expression after `|` in the table's header",
+              "write `company.country | company.employees => team`; parenthesise a set union", Q001, Expression)
+QUALIFY_ERROR(table_arrow, "expected `|` or `=>` in the table's header",
+              "write `company.country | company.employees => team`")
+QUALIFY_ERROR(table_output_name, "expected an output name after `=>` in the table's header",
+              "write `… => team` or `… => team, tier`", Q001, Declared)
+QUALIFY_ERROR(table_next_output_name, "expected an output name after `,` in the table's header",
+              "write `… => team, tier`", Q001, Declared)
+QUALIFY_ERROR(cell_operand, "expected a value after the cell's operator",
+              "write cells such as `in {\"US\", \"CA\"}`, `>= 1000`, `10..50` or `-`", Q001, Expression)
+QUALIFY_ERROR(table_next_cell, "expected a cell after `|`",
+              "a cell is `-` (anything) or a test such as `in {\"US\"}`, `>= 1000`, `10..50`, an enum value",
+              Q001, Expression)
+QUALIFY_ERROR(table_row_arrow, "expected `|` or `=>` in the table row",
+              "write `in {\"US\"} | >= 1000 => \"enterprise\"`; parenthesise a set union in a cell")
+QUALIFY_ERROR(table_output, "expected an output value after `=>`",
+              "outputs are literals, enum values or constant names: `=> \"emea\"`", Q001, Expression)
+QUALIFY_ERROR(table_next_output, "expected an output value after `,`",
+              "write `=> \"emea\", 2`", Q001, Expression)
+QUALIFY_ERROR(table_close, "expected a table row or `}`",
+              "a row is cells separated by `|`, `=>` and its outputs, one row per line")
+QUALIFY_ERROR(assign_entry, "expected `NAME: EXPR` after `assign`", "write `assign team: owner.team`", Q001, Declared)
+QUALIFY_ERROR(assign_next_entry, "expected `NAME: EXPR` after `,` in `assign`",
+              "write `assign team: owner.team, tier: owner.tier`", Q001, Declared)
+QUALIFY_ERROR(assign_colon, "expected `:` after the assigned name", "write `assign team: owner.team`")
+QUALIFY_ERROR(assign_value, "expected the assigned value after `:`", "write `assign team: owner.team`", Q001,
+              Expression)
+QUALIFY_ERROR(expect_assigned_eq, "expected `=` after the assigned name", "write `expect assigned team = \"emea\"`")
+QUALIFY_ERROR(expect_assigned_value, "expected the expected value after `=`",
+              "write `expect assigned team = \"emea\"` (a literal or an enum value)", Q001, Expression)
+
 // ---------------------------------------------------------------- files
 
 QUALIFY_ERROR(rulebook_end, "expected a statement",
               "statements start with `schema`, `let`, `disqualify`, `criterion`, `model`, `score`, `confidence`, "
-              "`motion`, `escalate`, `route`, `qualified_routes`, `review`, `explore`, `rejection_reasons`, `dedupe`, `test` or `fixture`")
+              "`motion`, `escalate`, `route`, `qualified_routes`, `review`, `explore`, `rejection_reasons`, `dedupe`, `table`, `test` or `fixture`")
 QUALIFY_ERROR(test_file_end, "expected a test block", "a test file holds only `test \"name\" { … }` and `fixture NAME { … }` blocks")
 
 #undef QUALIFY_ERROR

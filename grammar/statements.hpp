@@ -6,6 +6,7 @@
 #pragma once
 
 #include "expression.hpp"
+#include "table_rules.hpp"
 
 namespace qualify::grammar::rules {
 
@@ -169,7 +170,7 @@ struct action_text : string_tok {};
 struct action_clause : pg::seq<tk<kw_action>, pg::must<action_text>> {};
 struct route_stmt
     : pg::seq<tk<kw_route>, pg::must<route_name>, pg::must<route_condition>, pg::opt<string_tok>,
-              pg::opt<action_clause>> {};
+              pg::opt<action_clause>, pg::opt<assign_clause>> {};
 
 struct name_list_open : lbrace {};
 struct name_list_close : rbrace {};
@@ -243,10 +244,16 @@ struct expect_review : tk<kw_review> {};
 struct expect_explore : tk<kw_explore> {};
 struct expect_error_text : string_tok {};
 struct expect_error : pg::seq<tk<w_error>, pg::opt<expect_error_text>> {};
+// `expect assigned team = "emea"`: `assigned` is a word only here.
+struct w_assigned : TAO_PEGTL_KEYWORD("assigned") {};
+struct expect_assigned_eq : assign {};
+struct expect_assigned_value : simple_test_value {};
+struct expect_assigned
+    : pg::seq<tk<w_assigned>, pg::must<expect_name>, pg::must<expect_assigned_eq>, pg::must<expect_assigned_value>> {};
 struct expectation
     : pg::sor<expect_route, expect_score, expect_confidence, expect_not_disqualified, expect_disqualified,
               expect_reason, expect_top_reason, expect_escalation, expect_no_escalation, expect_motion,
-              expect_unknown, expect_review, expect_explore, expect_error> {};
+              expect_unknown, expect_review, expect_explore, expect_error, expect_assigned> {};
 struct expect_line : pg::seq<tk<kw_expect>, pg::must<expectation>> {};
 
 // A table-driven test: `cases { GIVEN => EXPECTATION, … }`, one row a
@@ -276,7 +283,7 @@ struct fixture_stmt : pg::seq<tk<w_fixture>, pg::must<fixture_name>, given_entri
 struct item
     : pg::sor<schema_decl, let_stmt, disqualify_stmt, criterion_stmt, model_stmt, score_stmt, confidence_stmt,
               motion_stmt, escalate_stmt, route_stmt, qualified_routes_stmt, review_stmt, explore_stmt,
-              rejection_reasons_stmt, dedupe_stmt, test_block, fixture_stmt> {};
+              rejection_reasons_stmt, dedupe_stmt, table_stmt, test_block, fixture_stmt> {};
 struct rulebook_end : pg::eof {};
 struct rulebook_file : pg::seq<ws, pg::must<header_required>, pg::star<item>, pg::must<rulebook_end>> {};
 

@@ -46,6 +46,8 @@ std::vector<std::pair<std::string, std::string>> Rulebook::model_hashes() const 
         out.emplace_back(m.name, "sha256:" + sha256_hex(m.model->file_bytes()));
     return out;
 }
+
+const std::vector<std::string>& Rulebook::assigned_names() const { return program_->assigned_names; }
 std::vector<std::string> Rulebook::route_names() const {
     std::vector<std::string> names;
     for (const auto& r : program_->routes) names.push_back(r.name);

@@ -113,6 +113,17 @@ Type Checker::name(ast::Expr& e, Phase phase, int expect_enum) {
         if (p_.schema.fields[slot].pii) reads_pii_ = true;
         return record(e, field_type(p_.schema.fields[slot]));
     }
+    if (e.path.size() == 2) {
+        if (auto it = tables_.find(e.path[0]); it != tables_.end()) {
+            const auto& outputs = it->second.table->outputs;
+            for (size_t o = 0; o < outputs.size(); ++o)
+                if (outputs[o] == e.path[1]) return table_output(e, it->second, o);
+            std::string guess = closest_name(e.path[1], outputs);
+            error(DiagnosticCode::Q101, e.span, "table `" + e.path[0] + "` has no output `" + e.path[1] + "`",
+                  guess.empty() ? "its outputs are: " + join(outputs, ", ") : "did you mean `" + guess + "`?");
+            return record(e, Type{});
+        }
+    }
     if (e.path.size() == 1) {
         const std::string& n = e.path[0];
         if (expect_enum >= 0) {

@@ -9,6 +9,7 @@
 #include "sha256.hpp"
 
 #include <filesystem>
+#include <algorithm>
 #include <set>
 
 namespace qualify::check_detail {
@@ -181,7 +182,22 @@ void Checker::routes() {
         if (!names.insert(r.name).second)
             error(DiagnosticCode::Q105, r.span, "route `" + r.name + "` is already defined",
                   "each route is listed once; combine the conditions with `or`");
-        RouteRule rule{r.name, kNoRoot, r.label, r.action, r.span};
+        RouteRule rule{r.name, kNoRoot, r.label, r.action, r.span, {}};
+        std::set<std::string> assigned;
+        for (auto& a : r.assigns) {
+            if (!assigned.insert(a.name).second)
+                error(DiagnosticCode::Q128, a.span, "route `" + r.name + "` assigns `" + a.name + "` twice",
+                      "assign each name once per route");
+            Type t = expr(*a.value, Phase::Late);
+            if (!t.invalid() && !t.scalar() && t.kind != Type::Kind::List)
+                error(DiagnosticCode::Q128, a.value->span,
+                      "an assigned value is a single value or a list, got " + type_name(t, p_.enums),
+                      "assign a table output, a field or a literal");
+            rule.assigns.push_back({a.name, add_root(a.value.get(), "assign " + r.name + "." + a.name),
+                                    t.enum_id});
+            if (std::find(p_.assigned_names.begin(), p_.assigned_names.end(), a.name) == p_.assigned_names.end())
+                p_.assigned_names.push_back(a.name);
+        }
         if (r.when) {
             condition(*r.when, Phase::Late, "the condition of route `" + r.name + "`");
             rule.when = add_root(r.when.get(), "route " + r.name);
@@ -393,7 +409,9 @@ void Checker::run() {
     p_.review_seed = sample_seed(p_.name, "review");
     p_.explore_seed = sample_seed(p_.name, "explore");
     schema();
+    declare_tables();
     lets();
+    tables();
     rules();
     tests();
     hash();
@@ -406,6 +424,7 @@ void Checker::run() {
             error(DiagnosticCode::Q122, s->let->span, "`" + s->let->name + "` cannot be computed: " + e.what());
         }
     }
+    finish_tables();
 }
 
 }  // namespace qualify::check_detail

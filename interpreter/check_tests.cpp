@@ -104,7 +104,7 @@ void Checker::given_entries(const std::string& owner, std::vector<ast::Given>& e
     }
 }
 
-void Checker::expectations(const std::string& owner, const std::vector<ast::Expect>& expects) {
+void Checker::expectations(const std::string& owner, std::vector<ast::Expect>& expects) {
     auto names = [](const auto& items, auto get) {
         std::vector<std::string> out;
         for (const auto& i : items) out.push_back(get(i));
@@ -118,9 +118,21 @@ void Checker::expectations(const std::string& owner, const std::vector<ast::Expe
               guess.empty() ? "defined: " + join(options, ", ") : "did you mean `" + guess + "`?");
     };
     auto code_of = [](const auto& r) { return r.code; };
-    for (const auto& e : expects) {
+    for (auto& e : expects) {
         using EK = ast::Expect::Kind;
         switch (e.kind) {
+            case EK::Assigned: {
+                expect_one_of(e, p_.assigned_names, "an assigned name");
+                int enum_id = -1;
+                for (const auto& r : p_.routes)
+                    for (const auto& a : r.assigns)
+                        if (a.name == e.name && a.enum_id >= 0) enum_id = a.enum_id;
+                Type v = expr(*e.value, Phase::Test, enum_id);
+                if (!v.invalid() && !v.scalar())
+                    error(DiagnosticCode::Q123, e.value->span, "`expect assigned` compares with one value",
+                          "write e.g. `expect assigned team = \"emea\"`");
+                break;
+            }
             case EK::Route: {
                 // A disqualified lead's route is `reject` whether or not a route has that name.
                 auto routes = names(p_.routes, [](const RouteRule& r) { return r.name; });

@@ -26,6 +26,14 @@ struct LetState {
     int derived = -1;   // derived id when it does
 };
 
+struct TableState {
+    ast::Table* table = nullptr;
+    int id = -1;  // index into Program::tables
+    enum class Status { Unchecked, Checking, Done } status = Status::Unchecked;
+    std::vector<Type> output_types;  // scalar type of each output
+    bool pii = false;                // an input reads a pii field
+};
+
 class Checker {
 public:
     Checker(Program& program, std::vector<Diagnostic>& diagnostics, const CheckOptions& options)
@@ -47,6 +55,12 @@ public:
     Type condition(ast::Expr& e, Phase phase, std::string_view what);  // must be bool
     int add_constant(const Value& v);
 
+    // ---- decision tables (check_tables.cpp)
+    void declare_tables();
+    void tables();
+    void finish_tables();  // after the constant lets: cell operands, outputs, index, analysis
+    void warning(DiagnosticCode code, const ast::Span& at, std::string message, std::string help = {});
+
     // ---- statements (check_rules.cpp)
     void lets();
     void rules();
@@ -66,6 +80,10 @@ private:
     Type quantifier(ast::Expr& e, Phase phase);
     Type set_operation(ast::Expr& e, Phase phase);
     Type let_type(LetState& s);
+    void check_table(TableState& s);
+    Type table_output(ast::Expr& e, TableState& s, size_t output);
+    void check_cell(ast::UnaryTest& t, const Type& column, const std::string& where);
+    void analyse_table(const TableRule& t);
     bool free_name(const ast::Expr& e) const;
     std::vector<std::string> visible_names() const;
     Type literal_type(ast::Expr& e, int expect_enum);
@@ -85,7 +103,7 @@ private:
     void given_entries(const std::string& owner, std::vector<ast::Given>& entries);
     void fixture_refs(const std::string& owner, const std::vector<std::string>& names,
                       const std::vector<ast::Span>& spans);
-    void expectations(const std::string& owner, const std::vector<ast::Expect>& expects);
+    void expectations(const std::string& owner, std::vector<ast::Expect>& expects);
     void hash();
 
     std::vector<Diagnostic>& diags_;
@@ -95,6 +113,7 @@ private:
     bool reads_lead_ = false;  // set when the expression being checked reads a field
     bool reads_pii_ = false;   // ... a pii field
     std::map<std::string, LetState, std::less<>> lets_;
+    std::map<std::string, TableState, std::less<>> tables_;
     std::set<std::string> model_names_;
     // The variables of the `any`/`all` being checked, innermost last.
     struct BoundVariable {

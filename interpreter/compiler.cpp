@@ -106,7 +106,7 @@ private:
     bool constant(const ast::Expr& e) const {
         switch (e.resolved.kind) {
             case RK::Folded: case RK::Constant: case RK::EnumValue: case RK::ConstSet: return true;
-            case RK::Field: case RK::Derived: case RK::Builtin: case RK::Model: case RK::Local: return false;
+            case RK::Field: case RK::Derived: case RK::Builtin: case RK::Model: case RK::Local: case RK::TableOutput: return false;
             default: break;
         }
         if (e.kind == EK::Call && builtins()[static_cast<size_t>(e.resolved.index)].uses_as_of) return false;
@@ -131,6 +131,7 @@ private:
             case RK::Derived: emit(Op::LOAD_DERIVED, e.span, e.resolved.index); return;
             case RK::Builtin: emit(Op::LOAD_BUILTIN, e.span, e.resolved.index); return;
             case RK::Model: emit(Op::LOAD_MODEL, e.span, e.resolved.index); return;
+            case RK::TableOutput: emit(Op::LOAD_TABLE, e.span, e.resolved.index, e.resolved.aux); return;
             case RK::Local: emit(Op::LOAD_LOCAL, e.span, e.resolved.index); return;
             default: break;
         }

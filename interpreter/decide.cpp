@@ -93,6 +93,7 @@ private:
     void models();
     void review(int route);
     void finish_unknown();
+    void trace_tables();
 
     EvalContext& ctx_;
     const Program& p_;
@@ -104,8 +105,10 @@ void Decider::run() {
     for (const auto& q : p_.disqualifiers) {
         if (holds(eval_rule(q.when))) d_.disqualified.push_back({q.code, q.reason});
     }
+    d_.has_assigned = !p_.assigned_names.empty();
     if (!d_.disqualified.empty()) disqualified();
     else qualified();
+    if (o_.explain) trace_tables();
     finish_unknown();
 }
 
@@ -256,6 +259,13 @@ void Decider::qualified() {
     d_.route = chosen.name;
     if (chosen.label) d_.route_label = *chosen.label;
     if (chosen.action) d_.action = *chosen.action;
+    for (const auto& a : chosen.assigns) {
+        Value v = ctx_.eval(a.value);
+        AssignedValue out{a.name, v.known() ? value_text(p_, v, a.enum_id) : "null", {}};
+        out.plain = v.kind == Value::Kind::String ? std::string(v.s) : v.known() ? out.json : std::string();
+        if (o_.explain) trace(a.value, "assign " + a.name, out.json);
+        d_.assigned.push_back(std::move(out));
+    }
     review(route);
 }
 
@@ -267,6 +277,37 @@ void Decider::review(int route) {
             if (o_.explain) trace(kNoRoot, "review", "true").note = "sampled for human review";
         }
         break;
+    }
+}
+
+// One trace entry per decision table this lead used: its inputs and the
+// rows that matched (`row 2`; coverage reads which rows fire from here).
+void Decider::trace_tables() {
+    const auto& hits = ctx_.tables();
+    for (size_t i = 0; i < hits.size(); ++i) {
+        if (!hits[i].done) continue;
+        const TableRule& t = p_.tables[i];
+        TraceEntry e;
+        e.rule = "table " + t.name;
+        const auto& span = t.decl->span;
+        e.at = p_.ast->file + ":" + std::to_string(span.line) + ":" + std::to_string(span.column);
+        for (size_t c = 0; c < t.inputs.size(); ++c) {
+            const ast::Expr& h = *p_.roots[static_cast<size_t>(t.inputs[c])];
+            std::string name;
+            for (const auto& part : h.path) name += (name.empty() ? "" : ".") + part;
+            if (name.empty()) name = "column " + std::to_string(c + 1);
+            const Value& v = hits[i].inputs[c];
+            // A column that reads a pii field is redacted as the field would be.
+            const bool pii = !o_.show_pii && h.resolved.kind == ast::Resolved::Kind::Field &&
+                             p_.schema.fields[static_cast<size_t>(h.resolved.index)].pii;
+            e.inputs.emplace_back(name, !v.known() ? "null" : pii ? "\"<redacted>\"" : value_text(p_, v, p_.type_of(h).enum_id));
+        }
+        const auto& rows = hits[i].rows;
+        if (rows.empty()) e.result = "no row";
+        for (size_t r = 0; r < rows.size(); ++r)
+            e.result += (r ? ", " : rows.size() > 1 ? "rows " : "row ") + std::to_string(rows[r] + 1);
+        e.note = t.hit == ast::Table::Hit::First ? "hit first" : t.hit == ast::Table::Hit::Unique ? "hit unique" : "hit collect";
+        d_.trace.push_back(std::move(e));
     }
 }
 
@@ -293,6 +334,8 @@ void reset(Decision& d) {
     d.unknown.clear();
     d.review = d.explore = false;
     d.explored_from.reset();
+    d.has_assigned = false;
+    d.assigned.clear();
     d.traced = false;
     d.trace.clear();
     d.dedupe_key.reset();

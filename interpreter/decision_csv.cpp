@@ -33,6 +33,28 @@ std::string codes(const std::vector<CodeAndReason>& items) {
 
 std::string csv_header() { return "id,route,score,confidence,disqualified,escalations,summary\n"; }
 
+std::string csv_header(const std::vector<std::string>& assigned_names) {
+    std::string out = csv_header();
+    out.pop_back();
+    for (const auto& n : assigned_names) {
+        out += ',';
+        cell(out, n);
+    }
+    return out + "\n";
+}
+
+std::string to_csv(const Decision& d, const std::vector<std::string>& assigned_names) {
+    std::string out = to_csv(d);
+    if (assigned_names.empty()) return out;
+    out.pop_back();
+    for (const auto& n : assigned_names) {
+        out += ',';
+        for (const auto& a : d.assigned)
+            if (a.name == n) cell(out, a.plain);
+    }
+    return out + "\n";
+}
+
 std::string to_csv(const Decision& d) {
     std::string out;
     cell(out, d.id);

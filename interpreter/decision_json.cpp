@@ -134,6 +134,17 @@ std::string to_json(const Decision& d) {
     opt_string(out, d.route_label);
     key(out, "action");
     opt_string(out, d.action);
+    if (d.has_assigned) {
+        key(out, "assigned");
+        out += '{';
+        for (size_t i = 0; i < d.assigned.size(); ++i) {
+            if (i) out += ',';
+            append_json_string(out, d.assigned[i].name);
+            out += ':';
+            out += d.assigned[i].json;
+        }
+        out += '}';
+    }
     key(out, "score");
     opt_number(out, d.score, 2);
     key(out, "confidence");

@@ -18,6 +18,7 @@ EvalContext::EvalContext(const Program& program, const Engine& engine)
     derived_.resize(program.derived.size());
     derived_state_.resize(program.derived.size());
     models_.resize(program.models.size());
+    tables_.resize(program.tables.size());
     unknown_read_.resize(program.schema.fields.size());
 }
 
@@ -31,6 +32,7 @@ void EvalContext::reset(const Lead& lead, int32_t as_of, bool tracing) {
     std::fill(derived_state_.begin(), derived_state_.end(), 0);
     std::fill(std::begin(builtins_), std::end(builtins_), Value::unknown());
     std::fill(models_.begin(), models_.end(), Value::unknown());
+    for (auto& t : tables_) t.done = false;
     std::fill(unknown_read_.begin(), unknown_read_.end(), 0);
     reads_.clear();
     current_root_ = kNoRoot;
@@ -51,6 +53,36 @@ Value EvalContext::derived(int index) {
     // not an earlier rule computed it first (-1 - index marks a let).
     if (tracing_) reads_.push_back(-1 - index);
     return derived_[i];
+}
+
+const EvalContext::TableHit& EvalContext::table(int index) {
+    TableHit& hit = tables_[static_cast<size_t>(index)];
+    if (hit.done) return hit;
+    const TableRule& t = program_.tables[static_cast<size_t>(index)];
+    // The columns' reads belong to the rule that reads the table, like a let's.
+    hit.inputs.clear();
+    for (RootId root : t.inputs) hit.inputs.push_back(eval(root));
+    hit.rows.clear();
+    const size_t limit = t.hit == ast::Table::Hit::First ? 1 : t.hit == ast::Table::Hit::Unique ? 2 : t.rows;
+    engine_.match_table(index, hit.inputs.data(), hit.rows, limit, *this);
+    hit.done = true;
+    return hit;
+}
+
+Value EvalContext::table_output(int index, int output) {
+    const TableHit& hit = table(index);
+    const TableRule& t = program_.tables[static_cast<size_t>(index)];
+    const size_t width = t.outputs.size();
+    if (hit.rows.empty()) return Value::unknown();
+    if (t.hit == ast::Table::Hit::Unique && hit.rows.size() > 1)
+        throw ArithmeticError("rows " + std::to_string(hit.rows[0] + 1) + " and " + std::to_string(hit.rows[1] + 1) +
+                              " of unique table `" + t.name + "` both match");
+    if (t.hit != ast::Table::Hit::Collect) return t.values[hit.rows[0] * width + static_cast<size_t>(output)];
+    std::vector<Value> items;
+    items.reserve(hit.rows.size());
+    for (uint32_t r : hit.rows) items.push_back(t.values[r * width + static_cast<size_t>(output)]);
+    auto n = static_cast<uint32_t>(items.size());
+    return Value::list(arena_.keep(std::move(items)), n);
 }
 
 std::vector<int> EvalContext::take_reads() {

@@ -21,6 +21,10 @@ class Engine {
 public:
     virtual ~Engine() = default;
     virtual Value eval(RootId root, EvalContext& ctx) const = 0;
+    // The rows of decision table `table` that match `inputs` (one value per
+    // column), ascending, at most `limit`.
+    virtual void match_table(int table, const Value* inputs, std::vector<uint32_t>& rows, size_t limit,
+                             EvalContext& ctx) const = 0;
 };
 
 class EvalContext {
@@ -55,6 +59,18 @@ public:
         locals_[static_cast<size_t>(slot)] = v;
     }
     void set_model(int index, Value v) { models_[static_cast<size_t>(index)] = v; }
+
+    // Decision tables: each is matched once per lead, on first use.
+    struct TableHit {
+        bool done = false;
+        std::vector<Value> inputs;  // the columns' values
+        std::vector<uint32_t> rows; // matching rows (first: at most 1, unique: at most 2, collect: all)
+    };
+    const TableHit& table(int index);
+    // Output `output` of table `index`: the matching row's value, a list under
+    // `collect`, unknown when no row matches. Two rows under `unique` throw.
+    Value table_output(int index, int output);
+    const std::vector<TableHit>& tables() const { return tables_; }
 
     // Evaluates a root, remembering it so a runtime error can say where.
     Value eval(RootId root) {
@@ -100,6 +116,7 @@ private:
     Value builtins_[6];
     std::vector<Value> models_;
     std::vector<Value> locals_;
+    std::vector<TableHit> tables_;
     std::vector<unsigned char> unknown_read_;
     bool tracing_ = false;
     std::vector<int> reads_;

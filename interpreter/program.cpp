@@ -3,10 +3,15 @@
 #include "program.hpp"
 
 #include "bytecode.hpp"
+#include "table_index.hpp"
 
 #include <re2/re2.h>
 
 namespace qualify {
+
+TableRule::TableRule() = default;
+TableRule::TableRule(TableRule&&) noexcept = default;
+TableRule::~TableRule() = default;
 
 Program::Program() = default;
 Program::~Program() = default;

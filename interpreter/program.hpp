@@ -56,12 +56,19 @@ struct MotionRule {
     ast::Span span;
 };
 
+struct AssignRule {  // `assign NAME: EXPR` of a route
+    std::string name;
+    RootId value = kNoRoot;
+    int enum_id = -1;  // the value's enum, to print enum values by name
+};
+
 struct RouteRule {
     std::string name;
     RootId when = kNoRoot;  // kNoRoot: otherwise
     std::optional<std::string> label;
     std::optional<std::string> action;
     ast::Span span;
+    std::vector<AssignRule> assigns;
 };
 
 struct SampleRule {
@@ -85,6 +92,34 @@ struct DerivedLet {
 
 // Built-in names readable in later phases.
 enum class BuiltinName { Rules, Points, KnownShare, Score, Confidence, Motion };
+
+class TableIndex;  // interpreter/table_index.hpp
+
+// One cell of a decision table with its operands computed (cells compare
+// with constants only, so this is done once, after the constant lets).
+struct CellTest {
+    enum class Kind : unsigned char { Any, Equals, Compare, In, NotIn, Range };
+    Kind kind = Kind::Any;
+    unsigned char op = 0;  // Compare: a CompareOp
+    Value a, b;            // the operand; Range: low and high
+};
+
+struct TableRule {
+    std::string name;
+    std::string label;
+    ast::Table::Hit hit = ast::Table::Hit::First;
+    const ast::Table* decl = nullptr;
+    std::vector<RootId> inputs;          // one root per input column
+    std::vector<std::string> outputs;    // output names
+    std::vector<Type> output_types;      // scalar type of each output (collect: of each element)
+    size_t rows = 0;
+    std::vector<CellTest> cells;         // rows x inputs, row-major
+    std::vector<Value> values;           // rows x outputs, row-major
+    std::unique_ptr<TableIndex> index;   // built once the cells are known
+    TableRule();
+    TableRule(TableRule&&) noexcept;
+    ~TableRule();
+};
 
 struct Program {
     std::unique_ptr<ast::Rulebook> ast;
@@ -117,6 +152,8 @@ struct Program {
     std::vector<MotionRule> motions;
     std::vector<CodeRule> escalations;
     std::vector<RouteRule> routes;
+    std::vector<std::string> assigned_names;  // every route's `assign` names, first use first
+    std::vector<TableRule> tables;
     std::vector<int> qualified_routes;
     std::vector<SampleRule> reviews;
     std::vector<SampleRule> explores;

@@ -78,6 +78,7 @@ Value evaluate(const ast::Expr& e, EvalContext& ctx) {
         case RK::Model: return ctx.model(e.resolved.index);
         case RK::ConstSet: return Value::constant_set(p.sets[static_cast<size_t>(e.resolved.index)].get());
         case RK::Local: return ctx.local(e.resolved.index);
+        case RK::TableOutput: return ctx.table_output(e.resolved.index, e.resolved.aux);
         default: break;
     }
     switch (e.kind) {
@@ -146,6 +147,19 @@ Value evaluate(const ast::Expr& e, EvalContext& ctx) {
 
 Value ReferenceEngine::eval(RootId root, EvalContext& ctx) const {
     return evaluate(*ctx.program().roots[static_cast<size_t>(root)], ctx);
+}
+
+void ReferenceEngine::match_table(int table, const Value* inputs, std::vector<uint32_t>& rows, size_t limit,
+                                  EvalContext& ctx) const {
+    const ast::Table& t = *ctx.program().tables[static_cast<size_t>(table)].decl;
+    for (size_t r = 0; r < t.rows.size() && rows.size() < limit; ++r) {
+        bool all = true;
+        for (size_t c = 0; c < t.rows[r].inputs.size() && all; ++c) {
+            const ast::TableCell& cell = t.rows[r].inputs[c];
+            all = cell.any || (inputs[c].known() && arm_holds(cell.test, inputs[c], ctx));
+        }
+        if (all) rows.push_back(static_cast<uint32_t>(r));
+    }
 }
 
 Value persist(const Value& v, Arena& arena) {

@@ -11,6 +11,9 @@ namespace qualify {
 class ReferenceEngine final : public Engine {
 public:
     Value eval(RootId root, EvalContext& ctx) const override;
+    // Row by row, testing each cell as written in the AST.
+    void match_table(int table, const Value* inputs, std::vector<uint32_t>& rows, size_t limit,
+                     EvalContext& ctx) const override;
 };
 
 // Evaluates any checked expression for the context's lead.

@@ -6,6 +6,7 @@
 
 #include "decide.hpp"
 #include "lint.hpp"
+#include "trace_format.hpp"
 #include "reference_eval.hpp"
 #include "vm.hpp"
 
@@ -90,6 +91,14 @@ std::string check(const ast::Expect& e, const Decision& d, const std::string& fi
             if (!d.is_error) return "expected an error decision, got route " + std::string(d.route);
             return d.error.find(e.name) != std::string::npos ? ""
                                                              : "expected an error mentioning \"" + e.name + "\", got: " + d.error;
+        case EK::Assigned: {
+            // `field` holds the expected value's JSON text here.
+            for (const auto& a : d.assigned)
+                if (a.name == e.name)
+                    return a.json == field ? "" : "expected assigned " + e.name + " = " + field + ", got " + a.json;
+            return "expected assigned " + e.name + " = " + field + ", but route " + std::string(d.route) +
+                   " assigns no `" + e.name + "`";
+        }
     }
     return "";
 }
@@ -220,7 +229,12 @@ std::vector<TestResult> run_tests(const Rulebook& rulebook, int32_t as_of, TestC
         auto check_all = [&](const std::vector<ast::Expect>& expects) {
             for (const auto& e : expects) {
                 int slot = e.kind == EK::Unknown ? p.schema.resolve(e.name) : -1;
-                std::string failure = check(e, d, slot >= 0 ? p.schema.fields[static_cast<size_t>(slot)].name : e.name);
+                std::string field = slot >= 0 ? p.schema.fields[static_cast<size_t>(slot)].name : e.name;
+                if (e.kind == EK::Assigned) {
+                    Value v = evaluate(*e.value, given_ctx);
+                    field = v.known() ? value_text(p, v, p.type_of(*e.value).enum_id) : "null";
+                }
+                std::string failure = check(e, d, field);
                 if (!failure.empty()) failures.push_back(failure);
             }
         };

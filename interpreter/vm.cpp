@@ -3,6 +3,8 @@
 // shared ones of ops.hpp.
 #include "vm.hpp"
 
+#include "table_index.hpp"
+
 #include "bytecode.hpp"
 #include "ops.hpp"
 
@@ -50,6 +52,7 @@ Value VmEngine::eval(RootId root, EvalContext& ctx) const {
         CASE(LOAD_DERIVED) { *sp++ = ctx.derived(A); NEXT(); }
         CASE(LOAD_BUILTIN) { *sp++ = ctx.builtin(static_cast<BuiltinName>(A)); NEXT(); }
         CASE(LOAD_MODEL) { *sp++ = ctx.model(A); NEXT(); }
+        CASE(LOAD_TABLE) { *sp++ = ctx.table_output(A, B); NEXT(); }
         CASE(POP) { --sp; NEXT(); }
         CASE(DUP) { sp[0] = sp[-1]; ++sp; NEXT(); }
         CASE(NEG) { sp[-1] = negate(sp[-1]); NEXT(); }
@@ -195,6 +198,11 @@ Value VmEngine::eval(RootId root, EvalContext& ctx) const {
 #if !QUALIFY_COMPUTED_GOTO
     return Value::unknown();
 #endif
+}
+
+void VmEngine::match_table(int table, const Value* inputs, std::vector<uint32_t>& rows, size_t limit,
+                           EvalContext& ctx) const {
+    ctx.program().tables[static_cast<size_t>(table)].index->match(inputs, rows, limit);
 }
 
 }  // namespace qualify

@@ -8,6 +8,9 @@ namespace qualify {
 class VmEngine final : public Engine {
 public:
     Value eval(RootId root, EvalContext& ctx) const override;
+    // Through the table's index (table_index.hpp).
+    void match_table(int table, const Value* inputs, std::vector<uint32_t>& rows, size_t limit,
+                     EvalContext& ctx) const override;
 };
 
 }  // namespace qualify

@@ -58,6 +58,13 @@ struct DedupeKey {
     friend bool operator==(const DedupeKey&, const DedupeKey&) = default;
 };
 
+// A value a route assigns (`assign team: owner.team`).
+struct AssignedValue {
+    std::string_view name;
+    std::string json;   // JSON text: `"emea"`, `3`, `null`, `["a","b"]`
+    std::string plain;  // for CSV cells: strings without quotes, unknown empty
+};
+
 struct Decision {
     std::string id;       // empty when the record had no readable id
     uint64_t line = 0;    // input line or record number; 0 when not from a stream
@@ -67,6 +74,10 @@ struct Decision {
     std::string_view route;
     std::optional<std::string_view> route_label;
     std::optional<std::string_view> action;
+    // Set when the rulebook assigns anything: then every decision has an
+    // `assigned` object (empty when the route assigns nothing).
+    bool has_assigned = false;
+    std::vector<AssignedValue> assigned;
     std::optional<Decimal> score;
     std::optional<Decimal> confidence;
     std::vector<CodeAndReason> disqualified;
@@ -105,7 +116,11 @@ std::string to_json(const Decision& d);
 // per RFC 4180 when they hold a comma, a quote or a line break), each ending
 // with "\n". An error record has an empty route and
 // `error (line N): MESSAGE` in `summary`.
+// When the rulebook assigns values, one column per assigned name follows
+// `summary` (in first-use order), empty where the route does not assign it.
 std::string csv_header();
 std::string to_csv(const Decision& d);
+std::string csv_header(const std::vector<std::string>& assigned_names);
+std::string to_csv(const Decision& d, const std::vector<std::string>& assigned_names);
 
 }  // namespace qualify

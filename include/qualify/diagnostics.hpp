@@ -48,6 +48,11 @@ namespace qualify {
     X(Q124, "name not available in this phase")                               \
     X(Q125, "invalid date")                                                   \
     X(Q126, "sample given twice")                                             \
+    X(Q127, "bad decision table")                                             \
+    X(Q128, "bad route assignment")                                           \
+    X(W201, "table row shadowed by earlier rows")                             \
+    X(W202, "table leaves inputs uncovered")                                  \
+    X(W203, "rows of a unique table overlap")                                 \
     X(Q201, "cannot read model file")                                         \
     X(Q202, "model does not match the schema")                                \
     X(Q203, "cannot read rulebook file")                                      \

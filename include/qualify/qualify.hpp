@@ -42,6 +42,8 @@ public:
     std::vector<FieldUse> field_uses() const;
     std::vector<std::string> qualified_routes() const;
     const std::vector<std::string>& rejection_reasons() const;
+    // The names routes `assign`, in first-use order (CSV columns).
+    const std::vector<std::string>& assigned_names() const;
     // Each model's name and the sha256 of its file ("sha256:…").
     std::vector<std::pair<std::string, std::string>> model_hashes() const;
     // The bytecode, one instruction a line (`qualify disasm`).
