@@ -52,12 +52,42 @@ struct Compare {
                list(a->arms, b->arms, p + ".arms", [this](auto& x, auto& y, auto q) { return arm(x, y, q); });
     }
 
+    bool unary(const UnaryTest& x, const UnaryTest& y, const std::string& q) {
+        return value(x.kind, y.kind, q + ".kind") && value(x.op, y.op, q + ".op") &&
+               expr(x.value, y.value, q + ".value") && expr(x.high, y.high, q + ".high");
+    }
+
     bool arm(const MatchArm& a, const MatchArm& b, const std::string& p) {
         return value(a.is_else, b.is_else, p + ".is_else") && expr(a.result, b.result, p + ".result") &&
-               list(a.tests, b.tests, p + ".tests", [this](auto& x, auto& y, auto q) {
-                   return value(x.kind, y.kind, q + ".kind") && value(x.op, y.op, q + ".op") &&
-                          expr(x.value, y.value, q + ".value") && expr(x.high, y.high, q + ".high");
+               list(a.tests, b.tests, p + ".tests", [this](auto& x, auto& y, auto q) { return unary(x, y, q); });
+    }
+
+    bool table(const Table& a, const Table& b, const std::string& p) {
+        auto exprs = [this](auto& x, auto& y, auto q) { return expr(x, y, q); };
+        return value(a.name, b.name, p + ".name") && value(a.hit, b.hit, p + ".hit") &&
+               value(a.label, b.label, p + ".label") && list(a.inputs, b.inputs, p + ".inputs", exprs) &&
+               value(a.outputs, b.outputs, p + ".outputs") &&
+               list(a.rows, b.rows, p + ".rows", [this, exprs](auto& x, auto& y, auto q) {
+                   return list(x.inputs, y.inputs, q + ".inputs",
+                               [this](auto& c, auto& d, auto r) {
+                                   return value(c.any, d.any, r + ".any") && (c.any || unary(c.test, d.test, r + ".test"));
+                               }) &&
+                          list(x.outputs, y.outputs, q + ".outputs", exprs);
                });
+    }
+
+    bool given(const std::vector<Given>& a, const std::vector<Given>& b, const std::string& p) {
+        return list(a, b, p, [this](auto& x, auto& y, auto q) {
+            return value(x.field, y.field, q + ".field") && expr(x.value, y.value, q + ".value");
+        });
+    }
+
+    bool expects(const std::vector<Expect>& a, const std::vector<Expect>& b, const std::string& p) {
+        return list(a, b, p, [this](auto& x, auto& y, auto q) {
+            return value(x.kind, y.kind, q + ".kind") && value(x.name, y.name, q + ".name") &&
+                   value(x.op, y.op, q + ".op") && value(x.number, y.number, q + ".number") &&
+                   value(x.high, y.high, q + ".high") && expr(x.value, y.value, q + ".value");
+        });
     }
 
     bool criterion(const Criterion& a, const Criterion& b, const std::string& p) {
@@ -79,13 +109,12 @@ struct Compare {
 
     bool test(const Test& a, const Test& b, const std::string& p) {
         return value(a.name, b.name, p + ".name") && expr(a.as_of, b.as_of, p + ".as_of") &&
-               list(a.given, b.given, p + ".given",
-                    [this](auto& x, auto& y, auto q) {
-                        return value(x.field, y.field, q + ".field") && expr(x.value, y.value, q + ".value");
-                    }) &&
-               list(a.expects, b.expects, p + ".expects", [this](auto& x, auto& y, auto q) {
-                   return value(x.kind, y.kind, q + ".kind") && value(x.name, y.name, q + ".name") &&
-                          value(x.op, y.op, q + ".op") && value(x.number, y.number, q + ".number");
+               value(a.fixtures, b.fixtures, p + ".fixtures") && given(a.given, b.given, p + ".given") &&
+               expects(a.expects, b.expects, p + ".expects") &&
+               list(a.rows, b.rows, p + ".rows", [this](auto& x, auto& y, auto q) {
+                   return value(x.source.fixtures, y.source.fixtures, q + ".fixtures") &&
+                          given(x.source.given, y.source.given, q + ".given") &&
+                          expects(x.expects, y.expects, q + ".expects");
                });
     }
 
@@ -138,8 +167,12 @@ struct Compare {
                list(a.routes, b.routes, "routes",
                     [this](auto& x, auto& y, auto q) {
                         return value(x.name, y.name, q + ".name") && expr(x.when, y.when, q + ".when") &&
-                               value(x.label, y.label, q + ".label") && value(x.action, y.action, q + ".action");
+                               value(x.label, y.label, q + ".label") && value(x.action, y.action, q + ".action") &&
+                               list(x.assigns, y.assigns, q + ".assigns", [this](auto& c, auto& d, auto r) {
+                                   return value(c.name, d.name, r + ".name") && expr(c.value, d.value, r + ".value");
+                               });
                     }) &&
+               list(a.tables, b.tables, "tables", [this](auto& x, auto& y, auto q) { return table(x, y, q); }) &&
                optional(a.qualified_routes, b.qualified_routes, "qualified_routes",
                         [this](auto& x, auto& y, auto q) { return names(x, y, q); }) &&
                list(a.reviews, b.reviews, "reviews", [this](auto& x, auto& y, auto q) { return sample(x, y, q); }) &&
@@ -151,7 +184,10 @@ struct Compare {
                             return list(x.keys, y.keys, q + ".keys",
                                         [this](auto& c, auto& d, auto r) { return expr(c, d, r); });
                         }) &&
-               list(a.tests, b.tests, "tests", [this](auto& x, auto& y, auto q) { return test(x, y, q); });
+               list(a.tests, b.tests, "tests", [this](auto& x, auto& y, auto q) { return test(x, y, q); }) &&
+               list(a.fixtures, b.fixtures, "fixtures", [this](auto& x, auto& y, auto q) {
+                   return value(x.name, y.name, q + ".name") && given(x.given, y.given, q + ".given");
+               });
     }
 };
 

@@ -66,6 +66,9 @@ const EvalContext::TableHit& EvalContext::table(int index) {
     const size_t limit = t.hit == ast::Table::Hit::First ? 1 : t.hit == ast::Table::Hit::Unique ? 2 : t.rows;
     engine_.match_table(index, hit.inputs.data(), hit.rows, limit, *this);
     hit.done = true;
+    // Two rows of a `unique` table make an error, not a result: neither counts.
+    if (row_hits_ && !(t.hit == ast::Table::Hit::Unique && hit.rows.size() > 1))
+        for (uint32_t r : hit.rows) row_hits_->insert(&t.decl->rows[r]);
     return hit;
 }
 

@@ -94,6 +94,8 @@ public:
     // arm it takes here. Null (and never looked at by the VM) otherwise.
     std::unordered_set<const ast::MatchArm*>* arm_hits() const { return arm_hits_; }
     void record_arms(std::unordered_set<const ast::MatchArm*>* hits) { arm_hits_ = hits; }
+    // Likewise the decision-table rows whose outputs a lead received.
+    void record_table_rows(std::unordered_set<const ast::TableRow*>* hits) { row_hits_ = hits; }
 
     // The VM's value stack: each evaluation (lets nest) takes a frame of
     // `n` values on top and gives it back when it returns. Sized once, for
@@ -122,6 +124,7 @@ private:
     std::vector<int> reads_;
     RootId current_root_ = kNoRoot;
     std::unordered_set<const ast::MatchArm*>* arm_hits_ = nullptr;
+    std::unordered_set<const ast::TableRow*>* row_hits_ = nullptr;
     std::vector<Value> vm_stack_;
     Value* vm_top_ = nullptr;  // first free value of vm_stack_
 };

@@ -122,6 +122,7 @@ class CoverageRecorder {
 public:
     explicit CoverageRecorder(const Program& p) : p_(p) {}
     std::unordered_set<const ast::MatchArm*> arms;
+    std::unordered_set<const ast::TableRow*> table_rows;
 
     void note(const Decision& d) {
         if (d.is_error) return;
@@ -152,6 +153,11 @@ public:
         for (const auto& m : p_.motions)
             for (const auto& x : m.escalations) add("escalation", x.code, x.span, escalations_.count(x.code) > 0);
         for (const auto& r : p_.routes) add("route", r.name, r.span, routes_.count(r.name) > 0);
+        for (const auto& t : p_.tables)
+            for (size_t i = 0; i < t.decl->rows.size(); ++i) {
+                const ast::TableRow& row = t.decl->rows[i];
+                add("table row", std::to_string(i + 1) + " of table " + t.name, row.span, table_rows.count(&row) > 0);
+            }
     }
 
 private:
@@ -189,7 +195,10 @@ std::vector<TestResult> run_tests(const Rulebook& rulebook, int32_t as_of, TestC
     VmEngine vm;
     EvalContext given_ctx(p, reference), vm_ctx(p, vm), ref_ctx(p, reference);
     CoverageRecorder recorder(p);
-    if (coverage) ref_ctx.record_arms(&recorder.arms);
+    if (coverage) {
+        ref_ctx.record_arms(&recorder.arms);
+        ref_ctx.record_table_rows(&recorder.table_rows);
+    }
     Lead none;
     none.slots.resize(p.schema.fields.size());
     given_ctx.reset(none, as_of, false);

@@ -136,6 +136,27 @@ TEST_CASE("the AST comparison sees meaning and ignores layout") {
     CHECK(format::ast_difference(*a.rulebook, *d.rulebook) == "lets[0].value.args[1].args[1].text");
 }
 
+TEST_CASE("the AST comparison sees tables, assignments, fixtures and test rows") {
+    const std::string head = "rulebook \"r\" version \"1\"\nschema lead { id: string  n: int? }\n";
+    const std::string table = "table t hit first {\n  n | n => band\n  >= 10 | - => \"big\"\n  - | - => \"small\"\n}\n";
+    const std::string route = "route a when n > 1 assign band: t.band\nroute b otherwise\n";
+    const std::string tests =
+        "fixture f { id: \"x\" }\ntest \"t\" {\n  given f\n  cases {\n    { n: 20 } => route a, score in 0..100\n  }\n}\n";
+    auto parse = [&](const std::string& text) { return parse_rulebook(head + text, "t.qual"); };
+    auto base = parse(table + route + tests);
+    auto cell = parse(table.substr(0, table.find(">= 10")) + ">= 11" + table.substr(table.find(">= 10") + 5) + route + tests);
+    auto assign = parse(table + "route a when n > 1 assign band: \"big\"\nroute b otherwise\n" + tests);
+    auto fixture = parse(table + route + "fixture f { id: \"y\" }" + tests.substr(tests.find('\n')));
+    auto row = parse(table + route + "fixture f { id: \"x\" }\ntest \"t\" {\n  given f\n  cases {\n    { n: 20 } => route a, score in 0..99\n  }\n}\n");
+    REQUIRE_MESSAGE((base.rulebook && cell.rulebook && assign.rulebook && fixture.rulebook && row.rulebook),
+                    (base.diagnostics.empty() ? "" : render(base.diagnostics[0], "")));
+    CHECK(format::ast_difference(*base.rulebook, *parse(table + "\n\n" + route + tests).rulebook).empty());
+    CHECK(format::ast_difference(*base.rulebook, *cell.rulebook) == "tables[0].rows[0].inputs[0].test.value.text");
+    CHECK(format::ast_difference(*base.rulebook, *assign.rulebook) == "routes[0].assigns[0].value.kind");
+    CHECK(format::ast_difference(*base.rulebook, *fixture.rulebook) == "fixtures[0].given[0].value.text");
+    CHECK(format::ast_difference(*base.rulebook, *row.rulebook) == "tests[0].rows[0].expects[1].high");
+}
+
 TEST_CASE("unified diff: hunks with three lines of context, as diff -u prints them") {
     CHECK(format::unified_diff("a\nb\n", "a\nb\n", "f") == "");
     CHECK(format::unified_diff("a\nb\nc\n", "a\nB\nc\n", "f") ==
