@@ -4,6 +4,7 @@
 // inputs, and why (docs/governance.md). The log holds pii only when it was
 // written with --log-pii, so nothing here can reveal more than was kept.
 #include "cli/commands.hpp"
+#include "cli/subcommands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/log_input.hpp"
 #include "cli/options.hpp"
@@ -90,17 +91,6 @@ int log_show(Words words) {
 
 }  // namespace
 
-int cmd_log(Words args) {
-    if (args.empty()) {
-        std::cerr << kUsage;
-        return kExitUsage;
-    }
-    if (args[0] == "--help" || args[0] == "-h") {
-        std::cout << kUsage;
-        return kExitOk;
-    }
-    if (args[0] == "show") return log_show(args.subspan(1));
-    throw UsageError("unknown log subcommand '" + args[0] + "'");
-}
+int cmd_log(Words args) { return run_subcommand("log", args, kUsage, {{"show", log_show}}); }
 
 }  // namespace qualify::cli

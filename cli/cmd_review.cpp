@@ -2,6 +2,7 @@
 // [--n N] [--format markdown|csv]`: the weekly false-negative review's
 // worksheet (report/review_sample.hpp, docs/report.md).
 #include "cli/commands.hpp"
+#include "cli/subcommands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/log_input.hpp"
 #include "cli/options.hpp"
@@ -53,17 +54,6 @@ int review_sample(Words words) {
 
 }  // namespace
 
-int cmd_review(Words args) {
-    if (args.empty()) {
-        std::cerr << kUsage;
-        return kExitUsage;
-    }
-    if (args[0] == "--help" || args[0] == "-h") {
-        std::cout << kUsage;
-        return kExitOk;
-    }
-    if (args[0] == "sample") return review_sample(args.subspan(1));
-    throw UsageError("unknown review subcommand '" + args[0] + "'");
-}
+int cmd_review(Words args) { return run_subcommand("review", args, kUsage, {{"sample", review_sample}}); }
 
 }  // namespace qualify::cli

@@ -19,14 +19,8 @@ using K = Type::Kind;
 }
 
 void Checker::error(DiagnosticCode code, const ast::Span& at, std::string message, std::string help) {
-    Diagnostic d;
-    d.code = code;
-    d.file = current_file_.empty() ? p_.ast->file : current_file_;
-    d.line = at.line;
-    d.column = at.column;
-    d.message = std::move(message);
-    d.help = std::move(help);
-    diags_.push_back(std::move(d));
+    diags_.push_back({.code = code, .file = current_file_.empty() ? p_.ast->file : current_file_, .line = at.line,
+                      .column = at.column, .message = std::move(message), .help = std::move(help)});
     ++errors_;
 }
 

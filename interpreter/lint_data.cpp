@@ -12,15 +12,8 @@ namespace qualify::lint_detail {
 
 Diagnostic warning(const Program& p, DiagnosticCode code, const ast::Span& at, std::string message,
                    std::string help) {
-    Diagnostic d;
-    d.severity = Diagnostic::Severity::Warning;
-    d.code = code;
-    d.file = p.ast->file;
-    d.line = at.line;
-    d.column = at.column;
-    d.message = std::move(message);
-    d.help = std::move(help);
-    return d;
+    return {.severity = Diagnostic::Severity::Warning, .code = code, .file = p.ast->file, .line = at.line,
+            .column = at.column, .message = std::move(message), .help = std::move(help)};
 }
 
 namespace {

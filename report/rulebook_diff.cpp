@@ -185,6 +185,21 @@ std::string diff_json(const RulebookDiff& d) {
     return j.dump() + "\n";
 }
 
+namespace {
+
+// Text for a markdown table cell: a `|` would end the cell and a line break
+// the row, so the first is escaped and the second becomes a space.
+std::string markdown_cell(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '|') out += "\\|";
+        else out += c == '\n' || c == '\r' ? ' ' : c;
+    }
+    return out;
+}
+
+}  // namespace
+
 std::string diff_markdown(const RulebookDiff& d) {
     std::ostringstream o;
     o << "### Rulebook impact: `" << d.old_name << "` → `" << d.new_name << "`\n\n";
@@ -211,7 +226,8 @@ std::string diff_markdown(const RulebookDiff& d) {
         o << "\n<details><summary>Most changed leads (" << d.top.size() << ")</summary>\n\n";
         o << "| lead | old | new |\n|---|---|---|\n";
         for (const auto& c : d.top)
-            o << "| " << c.id << " | " << c.before.summary << " | " << c.after.summary << " |\n";
+            o << "| " << markdown_cell(c.id) << " | " << markdown_cell(c.before.summary) << " | "
+              << markdown_cell(c.after.summary) << " |\n";
         o << "\n</details>\n";
     }
     return o.str();

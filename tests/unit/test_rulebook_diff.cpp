@@ -52,3 +52,15 @@ TEST_CASE("compute_diff matches by id and counts what moved") {
     CHECK(diff_markdown(d).find("**2 of 4 leads (50.0%) change route.**") != std::string::npos);
     CHECK(diff_json(d).find(R"("moved":2,"moved_percent":"50.0")") != std::string::npos);
 }
+
+TEST_CASE("markdown keeps a summary with a pipe in its table cell") {
+    RulebookDiff d;
+    ChangedLead c;
+    c.id = "L|1";
+    c.before = side("nurture", 40);
+    c.after = side("sdr", 61);
+    c.after.summary = "Score 61 (Fit | intent 20/20) -> sdr";
+    d.top.push_back(c);
+    const std::string md = diff_markdown(d);
+    CHECK(md.find("| L\\|1 | nurture 40 | Score 61 (Fit \\| intent 20/20) -> sdr |\n") != std::string::npos);
+}
