@@ -1,6 +1,9 @@
-// Writing and reading decision-log records as JSON lines (nlohmann-json: a
-// log is read once per report, so a DOM is fine here).
+// Writing and reading decision-log records as JSON lines. Reading uses
+// nlohmann-json (a log is read once per report, so a DOM is fine there);
+// writing is by hand, once per lead scored.
 #include "report/log_record.hpp"
+
+#include "interpreter/json_text.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -22,12 +25,6 @@ std::vector<std::string> strings(const std::vector<CodeAndReason>& items) {
     return out;
 }
 
-ordered_json object_of(const NamedText& pairs, bool values_are_json) {
-    ordered_json o = ordered_json::object();
-    for (const auto& [k, v] : pairs) o[k] = values_are_json ? ordered_json::parse(v) : ordered_json(v);
-    return o;
-}
-
 NamedText pairs_of(const ordered_json& o, bool values_as_json) {
     NamedText out;
     if (!o.is_object()) return out;
@@ -35,8 +32,6 @@ NamedText pairs_of(const ordered_json& o, bool values_as_json) {
         out.emplace_back(it.key(), values_as_json ? it.value().dump() : it.value().get<std::string>());
     return out;
 }
-
-ordered_json text_or_null(const std::string& s) { return s.empty() ? ordered_json(nullptr) : ordered_json(s); }
 
 bool valid_timestamp(const std::string& s) {
     static const std::regex pattern(R"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z)");
@@ -82,34 +77,79 @@ LogRecord make_record(const Decision& d, const RunInfo& run, NamedText fields) {
     return r;
 }
 
+// Written by hand, like a decision (interpreter/decision_json.cpp): a log
+// record is written for every lead scored, and building a DOM for each
+// (and re-parsing every field's JSON text into it) tripled a run's time.
 std::string to_json_line(const LogRecord& r) {
-    ordered_json j;
-    j["logged_at"] = r.logged_at;
-    j["as_of"] = r.as_of;
-    j["id"] = r.id;
+    std::string out;
+    out.reserve(1024);
+    auto key = [&](std::string_view k) {
+        out += out.empty() ? "{" : ",";
+        append_json_string(out, k);
+        out += ':';
+    };
+    auto text = [&](std::string_view k, std::string_view v) {
+        key(k);
+        append_json_string(out, v);
+    };
+    auto text_or_null = [&](std::string_view k, const std::optional<std::string>& v) {
+        key(k);
+        if (v) append_json_string(out, *v);
+        else out += "null";
+    };
+    auto flag = [&](std::string_view k, bool v) {
+        key(k);
+        out += v ? "true" : "false";
+    };
+    auto list = [&](std::string_view k, const std::vector<std::string>& items) {
+        key(k);
+        out += '[';
+        for (size_t i = 0; i < items.size(); ++i) {
+            if (i) out += ',';
+            append_json_string(out, items[i]);
+        }
+        out += ']';
+    };
+    auto object = [&](std::string_view k, const NamedText& pairs, bool values_are_json) {
+        key(k);
+        out += '{';
+        for (size_t i = 0; i < pairs.size(); ++i) {
+            if (i) out += ',';
+            append_json_string(out, pairs[i].first);
+            out += ':';
+            if (values_are_json) out += pairs[i].second;
+            else append_json_string(out, pairs[i].second);
+        }
+        out += '}';
+    };
+    auto nonempty = [](const std::string& s) { return s.empty() ? std::nullopt : std::optional<std::string>(s); };
+    text("logged_at", r.logged_at);
+    text("as_of", r.as_of);
+    text("id", r.id);
     if (!r.error.empty()) {
-        j["error"] = r.error;
+        text("error", r.error);
     } else {
-        j["route"] = r.route;
-        j["explored_from"] = r.explored_from ? ordered_json(*r.explored_from) : ordered_json(nullptr);
-        j["qualified"] = r.qualified;
-        j["score"] = text_or_null(r.score);
-        j["confidence"] = text_or_null(r.confidence);
-        j["motion"] = r.motion ? ordered_json(*r.motion) : ordered_json(nullptr);
-        j["disqualified"] = r.disqualified;
-        j["reasons"] = r.reasons;
-        j["escalations"] = r.escalations;
-        j["review"] = r.review;
-        j["explore"] = r.explore;
-        j["models"] = object_of(r.models, false);
-        j["summary"] = r.summary;
+        text("route", r.route);
+        text_or_null("explored_from", r.explored_from);
+        flag("qualified", r.qualified);
+        text_or_null("score", nonempty(r.score));
+        text_or_null("confidence", nonempty(r.confidence));
+        text_or_null("motion", r.motion);
+        list("disqualified", r.disqualified);
+        list("reasons", r.reasons);
+        list("escalations", r.escalations);
+        flag("review", r.review);
+        flag("explore", r.explore);
+        object("models", r.models, false);
+        text("summary", r.summary);
     }
-    j["rulebook"] = r.rulebook;
-    j["rulebook_hash"] = r.rulebook_hash;
-    j["model_hashes"] = object_of(r.model_hashes, false);
-    j["rejection_reasons"] = r.rejection_reasons;
-    if (r.error.empty()) j["fields"] = object_of(r.fields, true);
-    return j.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+    text("rulebook", r.rulebook);
+    text("rulebook_hash", r.rulebook_hash);
+    object("model_hashes", r.model_hashes, false);
+    list("rejection_reasons", r.rejection_reasons);
+    if (r.error.empty()) object("fields", r.fields, true);
+    out += '}';
+    return out;
 }
 
 std::optional<LogRecord> parse_json_line(std::string_view line, std::string& error) {
