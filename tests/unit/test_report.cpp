@@ -341,3 +341,12 @@ route r otherwise
     REQUIRE(fields.size() == 2);
     CHECK(fields[0] == std::pair<std::string, std::string>("email", "\"x@corp.com\""));
 }
+
+TEST_CASE("a run's timestamp must have the shape YYYY-MM-DDThh:mm:ssZ") {
+    using qualify::report::run_timestamp;
+    CHECK(run_timestamp(std::string("2026-11-23T12:00:00Z")) == std::optional<std::string>("2026-11-23T12:00:00Z"));
+    CHECK_FALSE(run_timestamp(std::string("2026-11-23 12:00:00")).has_value());
+    CHECK_FALSE(run_timestamp(std::string("2026-11-2xT12:00:00Z")).has_value());
+    CHECK_FALSE(run_timestamp(std::string("2026-11-23T12:00:00Z ")).has_value());
+    CHECK(run_timestamp(std::nullopt).has_value());  // the clock
+}
