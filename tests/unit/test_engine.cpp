@@ -2,6 +2,7 @@
 // decimals, Kleene logic, unknowns, runtime errors as error decisions,
 // sampling, and the spec §4 example decision.
 #include "interpreter/decide.hpp"
+#include "engines_agree.hpp"
 #include "qualify/qualify.hpp"
 
 #include <doctest/doctest.h>
@@ -25,12 +26,7 @@ schema lead {
 std::string decide_json(const std::string& body, const std::string& lead) {
     Compilation c = compile_source(std::string(kHeader) + body, "unit.qual", ".");
     REQUIRE_MESSAGE(c.ok(), c.render());
-    int32_t as_of = *parse_date("2026-11-23");
-    Evaluator vm(*c.rulebook, {as_of, false, false, EngineKind::Vm});
-    Evaluator ref(*c.rulebook, {as_of, false, false, EngineKind::Reference});
-    std::string a = to_json(vm.evaluate_json(lead, 1));
-    CHECK(a == to_json(ref.evaluate_json(lead, 1)));
-    return a;
+    return engine_test::decide_with_both(*c.rulebook, lead);
 }
 
 bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }

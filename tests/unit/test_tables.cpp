@@ -6,6 +6,7 @@
 // scan on random tables.
 #include "grammar/parser.hpp"
 #include "interpreter/table_index.hpp"
+#include "engines_agree.hpp"
 #include "qualify/qualify.hpp"
 
 #include <doctest/doctest.h>
@@ -42,14 +43,7 @@ std::string first_message(const std::string& body, const std::string& code) {
 }
 
 // Decides a lead with both engines; they must agree byte for byte.
-std::string decide(const Compilation& c, const std::string& lead) {
-    int32_t as_of = *parse_date("2026-11-23");
-    Evaluator vm(*c.rulebook, {as_of, false, false, EngineKind::Vm});
-    Evaluator ref(*c.rulebook, {as_of, false, false, EngineKind::Reference});
-    std::string a = to_json(vm.evaluate_json(lead, 1));
-    CHECK(a == to_json(ref.evaluate_json(lead, 1)));
-    return a;
-}
+std::string decide(const Compilation& c, const std::string& lead) { return engine_test::decide_with_both(*c.rulebook, lead); }
 
 bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
 
