@@ -137,6 +137,7 @@ int main(int argc, char** argv) {
     }
     int32_t as_of = *parse_date("2026-11-23");
     long sink = 0;
+    const int reps = argc > 4 ? std::atoi(argv[4]) : 10;  // profile modes: passes over the leads
     if (argc > 3 && std::string(argv[3]) == "profile") {  // only the trace-off loop, for perf and callgrind
         const Program& p = c.rulebook->program();
         LeadGenerator gen(p, 7, as_of);
@@ -146,7 +147,7 @@ int main(int argc, char** argv) {
         EvalContext ctx(p, vm);
         Decision d;
         DecideOptions off{as_of, false, false};
-        for (int rep = 0; rep < 10; ++rep)
+        for (int rep = 0; rep < reps; ++rep)
             for (const auto& l : leads) decide(ctx, l, off, d);
         return 0;
     }
@@ -155,7 +156,7 @@ int main(int argc, char** argv) {
         std::vector<std::string> lines;
         for (int i = 0; i < n; ++i) lines.push_back(gen.next_json());
         Evaluator evaluator(*c.rulebook, EvalOptions{as_of, false, false, EngineKind::Vm});
-        for (int rep = 0; rep < 10; ++rep)
+        for (int rep = 0; rep < reps; ++rep)
             for (size_t i = 0; i < lines.size(); ++i)
                 sink += static_cast<long>(to_json(evaluator.evaluate_json(lines[i], i + 1)).size());
         return static_cast<int>(sink & 1);

@@ -17,14 +17,21 @@ class ConstSet;  // a hash set of literals, built at compile time (interpreter/c
 struct Value {
     enum class Kind : uint8_t { Unknown, Bool, Number, String, Date, Enum, List, Set };
 
+    // 32 bytes: the VM pushes and pops Values on every instruction and a
+    // lead holds one per schema field, so the payloads of different kinds
+    // share storage. Only the member of the value's kind may be read.
     Kind kind = Kind::Unknown;
     bool b = false;       // Bool
     int32_t i = 0;        // Date: days since 1970-01-01; Enum: position in its enum
-    Decimal n;            // Number
-    std::string_view s;   // String
-    const Value* items = nullptr;  // List: elements
-    uint32_t count = 0;            // List: number of elements
-    const ConstSet* set = nullptr; // Set
+    uint32_t count = 0;   // List: number of elements
+    union {
+        Decimal n;                   // Number
+        std::string_view s;          // String
+        const Value* items;          // List: elements
+        const ConstSet* set;         // Set
+    };
+
+    constexpr Value() : n() {}
 
     static Value unknown() { return {}; }
     static Value boolean(bool v) { Value x; x.kind = Kind::Bool; x.b = v; return x; }
@@ -39,6 +46,7 @@ struct Value {
 
     bool known() const { return kind != Kind::Unknown; }
 };
+static_assert(sizeof(Value) == 32, "Value is copied on every VM instruction: keep it small");
 
 // Equality of two known scalar values of the same kind (numbers by value,
 // strings byte-wise, dates and enum positions by number).

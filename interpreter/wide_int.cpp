@@ -35,6 +35,12 @@ uint64_t quotient_digit(U256& r, u128 d) {
 
 bool divmod(U256 n, u128 d, u128& q, u128& r) {
     if (n.hi == 0) {
+        if ((d >> 64) == 0) {
+            uint64_t r64;
+            q = div_by_u64(n.lo, static_cast<uint64_t>(d), r64);
+            r = r64;
+            return true;
+        }
         q = n.lo / d;
         r = n.lo - q * d;
         return true;
@@ -44,16 +50,10 @@ bool divmod(U256 n, u128 d, u128& q, u128& r) {
         // Schoolbook division by a one-limb divisor: every partial remainder
         // is below d, so each partial quotient fits in 64 bits.
         const uint64_t dd = static_cast<uint64_t>(d);
-        u128 rem = n.hi;
-        const uint64_t limbs[2] = {static_cast<uint64_t>(n.lo >> 64), static_cast<uint64_t>(n.lo)};
-        u128 quot = 0;
-        for (uint64_t limb : limbs) {
-            const u128 cur = (rem << 64) | limb;
-            const u128 part = cur / dd;
-            rem = cur - part * dd;
-            quot = (quot << 64) | static_cast<uint64_t>(part);
-        }
-        q = quot;
+        uint64_t rem = static_cast<uint64_t>(n.hi);  // n.hi < d < 2^64
+        const uint64_t q1 = div_2by1(rem, static_cast<uint64_t>(n.lo >> 64), dd, rem);
+        const uint64_t q0 = div_2by1(rem, static_cast<uint64_t>(n.lo), dd, rem);
+        q = (static_cast<u128>(q1) << 64) | q0;
         r = rem;
         return true;
     }

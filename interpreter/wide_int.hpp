@@ -34,6 +34,32 @@ inline U256 mul(u128 a, u128 b) {
     return r;
 }
 
+// (hi * 2^64 + lo) / d for hi < d, so the quotient fits in 64 bits: one
+// hardware division on x86-64, where the compiler would call the generic
+// 128-bit routine (__udivmodti4) instead.
+inline uint64_t div_2by1(uint64_t hi, uint64_t lo, uint64_t d, uint64_t& r) {
+#if defined(__x86_64__)
+    uint64_t q;
+    __asm__("divq %[d]" : "=a"(q), "=d"(r) : "a"(lo), "d"(hi), [d] "r"(d) : "cc");
+    return q;
+#else
+    const u128 n = (static_cast<u128>(hi) << 64) | lo;
+    const u128 q = n / d;
+    r = static_cast<uint64_t>(n - q * d);
+    return static_cast<uint64_t>(q);
+#endif
+}
+
+// n / d and n % d for a divisor below 2^64: at most two 64-bit divisions.
+// Every decimal product and most quotients divide by 10^18 here.
+inline u128 div_by_u64(u128 n, uint64_t d, uint64_t& r) {
+    const auto hi = static_cast<uint64_t>(n >> 64), lo = static_cast<uint64_t>(n);
+    if (hi < d) return div_2by1(hi, lo, d, r);
+    const uint64_t q_hi = hi / d;
+    const uint64_t q_lo = div_2by1(hi % d, lo, d, r);
+    return (static_cast<u128>(q_hi) << 64) | q_lo;
+}
+
 // q = n / d, r = n % d. Returns false when the quotient does not fit in 128
 // bits. d must not be zero.
 bool divmod(U256 n, u128 d, u128& q, u128& r);

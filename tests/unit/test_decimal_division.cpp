@@ -64,6 +64,41 @@ TEST_CASE("division rounds like 256-bit arithmetic for operands of every size") 
     CHECK(checked > 100000);
 }
 
+TEST_CASE("dividing by a whole number rounds like 256-bit arithmetic") {
+    // Whole divisors take their own path (a / n instead of a * 10^18 / (n * 10^18)),
+    // so they get their own operands: every size of dividend, divisors from 1
+    // to 2^63 - 1, and dividends an exact half-multiple away from a tie.
+    std::mt19937_64 rng(2468);
+    const int128 scale = Decimal::kScale;
+    int ties = 0;
+    for (int i = 0; i < 200000; ++i) {
+        const uint64_t n = 1 + (rng() >> (1 + rng() % 63));
+        const int128 b = static_cast<int128>(n) * scale * ((rng() & 1) ? -1 : 1);
+        unsigned __int128 mag = (static_cast<unsigned __int128>(rng()) << 64) | rng();
+        mag >>= 1 + rng() % 127;
+        if (i % 4 == 0) {  // q * n + n / 2: a tie when n is even
+            mag = (mag % (static_cast<unsigned __int128>(1) << 60)) * n + n / 2;  // below 2^124
+            if (n % 2 == 0) ++ties;
+        }
+        const int128 a = static_cast<int128>(mag) * ((rng() & 1) ? -1 : 1);
+        const Decimal got = Decimal::from_raw(a) / Decimal::from_raw(b);
+        REQUIRE(as_int256(got.raw()) == expected_quotient(a, b));
+    }
+    CHECK(ties > 10000);
+}
+
+TEST_CASE("division by a 64-bit divisor matches the native 128-bit division") {
+    std::mt19937_64 rng(1357);
+    for (int i = 0; i < 200000; ++i) {
+        const unsigned __int128 n = ((static_cast<unsigned __int128>(rng()) << 64) | rng()) >> (rng() % 128);
+        const uint64_t d = 1 + (rng() >> (rng() % 64));
+        uint64_t r = 0;
+        const unsigned __int128 q = qualify::wide::div_by_u64(n, d, r);
+        REQUIRE(q == n / d);
+        REQUIRE(r == static_cast<uint64_t>(n % d));
+    }
+}
+
 TEST_CASE("256-by-128-bit division matches Boost.Multiprecision, two-limb divisors included") {
     using boost::multiprecision::uint256_t;
     using qualify::wide::U256;
