@@ -2,9 +2,10 @@
 // binary fixed point with 120 fractional bits (about 36 significant digits)
 // using integer arithmetic only, then rounded half-even to 18 places, so
 // every machine produces the same digits and no binary double is involved.
-// Results below 10^14 are correctly rounded (barring a true value within
-// 10^-33 of a rounding tie); larger results of exp may differ from the true
-// value in the last digit or two, deterministically.
+// Results are correctly rounded barring a true value within about 10^-33
+// of itself from a rounding tie (tests/unit/test_decimal_exp.cpp checks
+// this against 50-digit arithmetic); the largest results of exp may differ
+// from the true value in the last digit or two, deterministically.
 #include "interpreter/decimal.hpp"
 
 #include "interpreter/wide_int.hpp"
@@ -88,9 +89,23 @@ i128 reciprocal(i128 d) {
 struct Tables {
     static constexpr int kFact = 28;   // r^28/28! < 2^-120 for |r| <= ln2/2
     static constexpr int kOdd = 40;    // enough for atanh(1/3)
+    // exp(r) = exp(j/32) * exp(r - j/32): a table of exp(j/32) for the
+    // |r| <= ln2/2 that exp_parts leaves (|j| <= 11), and a short series for
+    // |r - j/32| <= 1/64, where 14 terms reach 2^-120.
+    static constexpr int kStepBits = 5;
+    static constexpr int kSteps = 11;
+    static constexpr int kShortFact = 14;
     i128 inv_fact[kFact + 1];          // 1/n!
     i128 inv_odd[kOdd + 1];            // 1/(2k+1)
+    i128 exp_step[2 * kSteps + 1];     // exp(j/32), j = -11..11
     i128 ln2, ln10;
+
+    // The Taylor series of e^r with `terms` terms, by Horner.
+    i128 exp_series(i128 r, int terms) const {
+        i128 p = inv_fact[terms];
+        for (int i = terms - 1; i >= 0; --i) p = inv_fact[i] + fmul(r, p);
+        return p;
+    }
 
     // atanh(s) = s + s^3/3 + s^5/5 + ..., with `terms` terms, by Horner in s^2.
     i128 atanh(i128 s, int terms) const {
@@ -106,6 +121,9 @@ struct Tables {
         for (int k = 0; k <= kOdd; ++k) inv_odd[k] = kOne / (2 * k + 1);
         ln2 = 2 * atanh(kOne / 3, kOdd);                   // ln 2 = 2 atanh(1/3)
         ln10 = 3 * ln2 + 2 * atanh(kOne / 9, kOdd / 2);    // ln 1.25 = 2 atanh(1/9)
+        // |j/32| <= 11/32 < ln2/2 + 1/64: the full series is exact to 2^-120 there.
+        for (int j = -kSteps; j <= kSteps; ++j)
+            exp_step[j + kSteps] = exp_series(static_cast<i128>(j) << (kFrac - kStepBits), kFact);
     }
 };
 
@@ -135,13 +153,17 @@ Decimal from_binary(i128 m, int e) {
 // e^x = E * 2^k with E a fixed value in [0.7, 1.42], for kExpMin <= x <= kExpMax.
 void exp_parts(i128 x, i128& mantissa, int& k) {
     const Tables& t = tables();
-    i128 n = x / t.ln2;
+    // n = x / ln2 from the top bits (|x| < 2^126, so x / 2^64 fits in 64
+    // bits), then corrected: r must end within ln2/2 of zero either way.
+    const auto ln2_top = static_cast<int64_t>(t.ln2 >> 64);
+    int64_t n = static_cast<int64_t>(x >> 64) / ln2_top;
     i128 r = x - n * t.ln2;
-    if (r > t.ln2 / 2) { r -= t.ln2; ++n; }
-    if (r < -t.ln2 / 2) { r += t.ln2; --n; }
-    i128 p = t.inv_fact[Tables::kFact];
-    for (int i = Tables::kFact - 1; i >= 0; --i) p = t.inv_fact[i] + fmul(r, p);
-    mantissa = p;
+    while (r > t.ln2 / 2) { r -= t.ln2; ++n; }
+    while (r < -t.ln2 / 2) { r += t.ln2; --n; }
+    // j = r * 32 rounded; j/32 is exact in fixed point, so r - j/32 is too.
+    const int j = static_cast<int>((r + (i128{1} << (kFrac - Tables::kStepBits - 1))) >> (kFrac - Tables::kStepBits));
+    const i128 s = r - (static_cast<i128>(j) << (kFrac - Tables::kStepBits));
+    mantissa = fmul(t.exp_step[j + Tables::kSteps], t.exp_series(s, Tables::kShortFact));
     k = static_cast<int>(n);
 }
 
