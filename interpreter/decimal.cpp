@@ -194,6 +194,10 @@ void split_digits(u128 mag, Digits& d) {
     }
     for (int i = 0; i < n; ++i) d.whole[i] = buf[n - 1 - i];
     d.whole_len = n;
+    if (f == 0) {  // whole numbers (counts, sizes) are the common case
+        std::fill(d.frac, d.frac + Decimal::kPlaces, '0');
+        return;
+    }
     for (int i = Decimal::kPlaces - 1; i >= 0; --i) { d.frac[i] = static_cast<char>('0' + f % 10); f /= 10; }
 }
 

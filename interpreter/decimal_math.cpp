@@ -81,7 +81,8 @@ i128 fmul(i128 a, i128 b) {
 // Newton steps (each doubles the correct bits), with no wide division.
 i128 reciprocal(i128 d) {
     const uint64_t top = static_cast<uint64_t>(d >> 60);           // d in units of 2^-60
-    i128 y = static_cast<i128>((u128{1} << 124) / top) << 56;       // about 62 correct bits
+    uint64_t rest;
+    i128 y = static_cast<i128>(wide::div_by_u64(u128{1} << 124, top, rest)) << 56;  // about 62 correct bits
     for (int i = 0; i < 2; ++i) y = fmul(y, 2 * kOne - fmul(d, y));
     return y;
 }

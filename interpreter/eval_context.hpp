@@ -42,7 +42,9 @@ public:
 
     Value field(int slot) {
         const Value& v = lead_->slots[static_cast<size_t>(slot)];
-        if (!v.known()) unknown_read_[static_cast<size_t>(slot)] = 1;
+        // Without a branch: whether a field is known varies from lead to
+        // lead, and a mispredicted branch here cost more than the store.
+        unknown_read_[static_cast<size_t>(slot)] |= static_cast<unsigned char>(!v.known());
         if (tracing_) reads_.push_back(slot);
         return v;
     }
