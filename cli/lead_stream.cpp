@@ -33,7 +33,7 @@ void LeadStream::evaluate_slice(unsigned worker, const EvaluateOne& one,
     for (size_t i = begin; i < end; ++i) {
         StreamResult& r = results[i];
         try {
-            r.decision = one(evaluator, i);
+            one(evaluator, i, r.decision);
             r.fields.clear();
             if (capture_fields_ && !r.decision.is_error) r.fields = evaluator.read_fields(capture_pii_);
         } catch (const std::exception& e) {
@@ -52,7 +52,6 @@ void LeadStream::evaluate_slice(unsigned worker, const EvaluateOne& one,
 void LeadStream::flush(const EvaluateOne& one, const std::vector<uint64_t>& lines,
                        StreamCounts& counts, const Sink& sink) {
     const size_t n = lines.size();
-    results_.clear();
     results_.resize(n);
     const size_t workers = std::min(evaluators_.size(), n);
     if (workers <= 1) {
@@ -69,7 +68,8 @@ void LeadStream::flush(const EvaluateOne& one, const std::vector<uint64_t>& line
         }
         evaluate_slice(0, one, lines, 0, n / workers, results_);
     }
-    for (auto& r : results_) {
+    for (size_t i = 0; i < n; ++i) {
+        StreamResult& r = results_[i];
         ++counts.leads;
         if (r.decision.is_error) ++counts.errors;
         // A duplicate is known only here, in input order: its JSON is
@@ -87,29 +87,24 @@ void LeadStream::flush(const EvaluateOne& one, const std::vector<uint64_t>& line
 
 StreamCounts LeadStream::run(std::istream& in, const Sink& sink) {
     StreamCounts counts;
-    std::vector<std::string> texts;
+    // Lines are read into strings reused from batch to batch.
+    std::vector<std::string> texts(kBatchLines);
     std::vector<uint64_t> lines;
-    const EvaluateOne one = [&](Evaluator& e, size_t i) { return e.evaluate_json(texts[i], lines[i]); };
-    auto flush_batch = [&] {
-        flush(one, lines, counts, sink);
-        texts.clear();
-        lines.clear();
-    };
+    const EvaluateOne one = [&](Evaluator& e, size_t i, Decision& d) { e.evaluate_json(texts[i], lines[i], d); };
     uint64_t number = 0;
-    std::string text;
-    while (std::getline(in, text)) {
+    while (std::getline(in, texts[lines.size()])) {
+        std::string& text = texts[lines.size()];
         ++number;
         if (is_blank(text)) continue;
         if (text.back() == '\r') text.pop_back();  // CRLF files
-        texts.push_back(std::move(text));
         lines.push_back(number);
-        text = std::string();
         if (lines.size() == kBatchLines) {
-            flush_batch();
+            flush(one, lines, counts, sink);
+            lines.clear();
             if (counts.stopped) return counts;
         }
     }
-    if (!lines.empty()) flush_batch();
+    if (!lines.empty()) flush(one, lines, counts, sink);
     return counts;
 }
 
@@ -118,7 +113,7 @@ StreamCounts LeadStream::run_csv(CsvReader& reader, const Sink& sink) {
     std::vector<CsvRow> rows(kBatchLines);
     std::vector<uint64_t> lines;
     const CsvColumns& columns = reader.columns();
-    const EvaluateOne one = [&](Evaluator& e, size_t i) { return e.evaluate_csv(columns, rows[i]); };
+    const EvaluateOne one = [&](Evaluator& e, size_t i, Decision& d) { e.evaluate_csv(columns, rows[i], d); };
     // Rows are reused from batch to batch: their cells keep their capacity.
     while (reader.next(rows[lines.size()])) {
         lines.push_back(rows[lines.size()].line);

@@ -65,8 +65,9 @@ public:
 
 private:
     using Sink = std::function<void(StreamResult&)>;
-    // Decides item `i` of the current batch with a worker's evaluator.
-    using EvaluateOne = std::function<Decision(Evaluator&, size_t)>;
+    // Decides item `i` of the current batch with a worker's evaluator, into
+    // the decision given (reused from batch to batch).
+    using EvaluateOne = std::function<void(Evaluator&, size_t, Decision&)>;
     void evaluate_slice(unsigned worker, const EvaluateOne& one, const std::vector<uint64_t>& lines,
                         size_t begin, size_t end, std::vector<StreamResult>& results);
     // Decides a batch (lines[i]: item i's input line) and hands it to the
@@ -74,6 +75,8 @@ private:
     void flush(const EvaluateOne& one, const std::vector<uint64_t>& lines, StreamCounts& counts,
                const Sink& sink);
 
+    // Kept from batch to batch (only resized): decisions, their lists and
+    // JSON strings keep their capacity, so a warm run allocates little per lead.
     std::vector<StreamResult> results_;
     Run run_;  // dedupe state, fed in input order
     uint64_t max_errors_ = UINT64_MAX;

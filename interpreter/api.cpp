@@ -239,34 +239,36 @@ std::vector<std::pair<std::string, std::string>> Evaluator::read_fields(bool inc
 }
 
 Decision Evaluator::evaluate_json(std::string_view json, uint64_t line) {
+    Decision d;
+    evaluate_json(json, line, d);
+    return d;
+}
+
+Decision Evaluator::evaluate_csv(const CsvColumns& columns, const CsvRow& row) {
+    Decision d;
+    evaluate_csv(columns, row, d);
+    return d;
+}
+
+void Evaluator::evaluate_json(std::string_view json, uint64_t line, Decision& into) {
     Lead& lead = state_->lead;
     state_->last = nullptr;
     lead.id.clear();
     lead.arena.clear();
     lead.line = line;
-    if (auto error = read_json_lead(state_->rulebook.program().schema, json, lead)) {
-        Decision d;
-        d.id = lead.id;
-        d.line = line;
-        d.is_error = true;
-        d.error = std::move(*error);
-        return d;
-    }
-    return evaluate(lead);
+    if (auto error = read_json_lead(state_->rulebook.program().schema, json, lead))
+        return set_error(into, lead.id, line, std::move(*error));
+    state_->last = &lead;
+    decide(state_->ctx, lead, state_->options, into);
 }
 
-Decision Evaluator::evaluate_csv(const CsvColumns& columns, const CsvRow& row) {
+void Evaluator::evaluate_csv(const CsvColumns& columns, const CsvRow& row, Decision& into) {
     Lead& lead = state_->lead;
     state_->last = nullptr;
-    if (auto error = read_csv_lead(state_->rulebook.program().schema, columns.binding(), row, lead)) {
-        Decision d;
-        d.id = lead.id;
-        d.line = row.line;
-        d.is_error = true;
-        d.error = std::move(*error);
-        return d;
-    }
-    return evaluate(lead);
+    if (auto error = read_csv_lead(state_->rulebook.program().schema, columns.binding(), row, lead))
+        return set_error(into, lead.id, row.line, std::move(*error));
+    state_->last = &lead;
+    decide(state_->ctx, lead, state_->options, into);
 }
 
 }  // namespace qualify

@@ -371,13 +371,25 @@ void decide(EvalContext& ctx, const Lead& lead, const DecideOptions& options, De
             where = " in " + p.root_names[static_cast<size_t>(ctx.current_root())] + " (" + p.ast->file + ":" +
                     std::to_string(span.line) + ":" + std::to_string(span.column) + ")";
         }
-        reset(d);
-        d.models.clear();
-        d.id = lead.id;
-        d.line = lead.line;
-        d.is_error = true;
-        d.error = std::string(e.what()) + where;
+        set_error(d, lead.id, lead.line, std::string(e.what()) + where);
+        // A runtime error still says which run and rulebook met it (decision logs).
+        d.as_of = cached_text;
+        d.rulebook = p.qualified_name;
+        d.rulebook_hash = p.hash;
     }
+}
+
+// Also clears what only an evaluated lead has: as_of and the rulebook.
+void set_error(Decision& d, std::string_view id, uint64_t line, std::string error) {
+    reset(d);
+    d.models.clear();
+    d.as_of.clear();
+    d.rulebook = {};
+    d.rulebook_hash = {};
+    d.id.assign(id);
+    d.line = line;
+    d.is_error = true;
+    d.error = std::move(error);
 }
 
 }  // namespace qualify

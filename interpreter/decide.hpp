@@ -20,6 +20,10 @@ struct DecideOptions {
 // overflow become an error decision naming the rule; they never escape.
 void decide(EvalContext& ctx, const Lead& lead, const DecideOptions& options, Decision& out);
 
+// Makes `out` the error record of a lead that could not be evaluated,
+// keeping the capacity of its lists for the next lead.
+void set_error(Decision& out, std::string_view id, uint64_t line, std::string error);
+
 // The spec's deterministic sampling: FNV-1a 64-bit of
 // `rulebook name + "\n" + kind + "\n" + lead id`, sampled when
 // h mod 10000 < basis points.
