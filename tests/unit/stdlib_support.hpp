@@ -4,6 +4,7 @@
 // runtime error back from the decision.
 #pragma once
 
+#include "engines_agree.hpp"
 #include "qualify/qualify.hpp"
 
 #include <doctest/doctest.h>
@@ -36,11 +37,7 @@ inline std::string outcome(const std::string& cond, const std::string& lead = R"
     using namespace qualify;
     Compilation c = compile_source(rulebook_for(cond), "stdlib.qual", ".");
     REQUIRE_MESSAGE(c.ok(), cond << "\n" << c.render());
-    int32_t as_of = *parse_date("2026-11-23");
-    Evaluator vm(*c.rulebook, {as_of, false, false, EngineKind::Vm});
-    Evaluator ref(*c.rulebook, {as_of, false, false, EngineKind::Reference});
-    std::string a = to_json(vm.evaluate_json(lead, 1));
-    CHECK_MESSAGE(a == to_json(ref.evaluate_json(lead, 1)), "the engines disagree on " << cond);
+    const std::string a = engine_test::decide_with_both(*c.rulebook, lead, false, cond);
     if (auto e = a.find(R"("error":")"); e != std::string::npos) {
         size_t start = e + 9;
         return "error: " + a.substr(start, a.find('"', start) - start);
