@@ -74,9 +74,7 @@ int cmd_diff(Words words) {
     }
     const auto& paths = args.positional();
     if (paths.size() != 3) throw UsageError("expected OLD.qual NEW.qual LEADS");
-    const std::string format = args.value("--format").value_or("text");
-    if (format != "text" && format != "json" && format != "markdown")
-        throw UsageError("--format takes text, json or markdown, not '" + format + "'");
+    const std::string format = one_of(args, "--format", "text", {"text", "json", "markdown"});
     size_t top = 10;
     if (auto t = args.value("--top")) {
         if (t->empty() || t->size() > 6 || t->find_first_not_of("0123456789") != std::string::npos)
