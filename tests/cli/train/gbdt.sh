@@ -6,12 +6,8 @@
 # and the gbdt options are checked. Usage: gbdt.sh QUALIFY SOURCE_DIR WORK_DIR
 set -u
 qualify=$1 here=$2/tests/cli/train work=$3
-rm -rf "$work" && mkdir -p "$work" && cd "$work" || exit 1
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-
-cp "$here/fixture.qual" .
-bash "$here/make_history.sh" 600 > history.csv
+source "$here/lib.sh"
+synthetic_setup
 train() { "$qualify" train fixture.qual --history history.csv --target outcome --positive won --as-of 2026-11-23 --algo gbdt "$@"; }
 
 train --trees 50 --depth 3 > out.txt 2> err.txt || fail "train --algo gbdt exited non-zero: $(cat err.txt)"

@@ -6,12 +6,8 @@
 # prints the card. Usage: run.sh QUALIFY SOURCE_DIR WORK_DIR
 set -u
 qualify=$1 here=$2/tests/cli/train work=$3
-rm -rf "$work" && mkdir -p "$work" && cd "$work" || exit 1
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-
-cp "$here/fixture.qual" .
-bash "$here/make_history.sh" 600 > history.csv
+source "$here/lib.sh"
+synthetic_setup
 bash "$here/make_history.sh" 600 jsonl > history.jsonl
 
 # Training writes the file the rulebook names; it does not exist yet.
