@@ -44,6 +44,13 @@ struct Bytecode {
     std::vector<ast::Span> spans;     // parallel to code
     std::vector<uint32_t> entry;      // root -> first instruction
     std::vector<uint32_t> max_stack;  // root -> deepest stack it needs
+    // SELECT_ENUM tables: for each position of the subject's enum, the
+    // constant the match gives, or -1 for unknown (no arm holds, no else).
+    struct Select {
+        int enum_id = -1;
+        std::vector<int32_t> results;
+    };
+    std::vector<Select> selects;
 };
 
 struct Program;

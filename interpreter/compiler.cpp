@@ -4,6 +4,7 @@
 #include "bytecode.hpp"
 
 #include "program.hpp"
+#include "ops.hpp"
 #include "reference_eval.hpp"
 #include "stdlib/builtins.hpp"
 
@@ -259,9 +260,92 @@ private:
         patch_a(init);
     }
 
+    // A match on an enum whose tests and results are all constants is
+    // decided here for every value of the enum: one SELECT_ENUM looks the
+    // result up by the subject's position. The tests are evaluated with the
+    // operators the VM uses, so the table says what the arms would.
+    bool select_enum(const ast::Expr& e) {
+        using TK = ast::UnaryTest::Kind;
+        const Type& subject = p_.type_of(*e.args[0]);
+        if (subject.kind != Type::Kind::Enum || subject.enum_id < 0) return false;
+        auto fold = [&](const ast::Expr& x) -> std::optional<Value> {
+            if (!constant(x)) return std::nullopt;
+            try {
+                return evaluate_constant(p_, x);
+            } catch (const ArithmeticError&) {
+                return std::nullopt;
+            }
+        };
+        struct Arm {
+            std::vector<std::pair<const ast::UnaryTest*, Value>> tests;  // value: the operand (Range: low)
+            std::vector<Value> highs;
+            bool is_else = false;
+            int32_t result = -1;
+        };
+        std::vector<Arm> arms;
+        for (const auto& arm : e.arms) {
+            Arm a;
+            a.is_else = arm.is_else;
+            auto result = fold(*arm.result);
+            if (!result) return false;
+            a.result = result->known() ? constant_id(*result) : -1;
+            for (const auto& t : arm.tests) {
+                auto v = fold(*t.value);
+                if (!v) return false;
+                a.tests.emplace_back(&t, *v);
+                if (t.kind == TK::Range) {
+                    auto h = fold(*t.high);
+                    if (!h) return false;
+                    a.highs.push_back(*h);
+                } else {
+                    a.highs.push_back(Value::unknown());
+                }
+            }
+            arms.push_back(std::move(a));
+        }
+        static const std::pair<const char*, CompareOp> cmp[] = {{"==", CompareOp::Eq}, {"!=", CompareOp::Ne},
+                                                                {"<", CompareOp::Lt},  {"<=", CompareOp::Le},
+                                                                {">", CompareOp::Gt},  {">=", CompareOp::Ge}};
+        auto is_true = [](const Value& v) { return v.kind == Value::Kind::Bool && v.b; };
+        auto is_false = [](const Value& v) { return v.kind == Value::Kind::Bool && !v.b; };
+        const size_t levels = p_.enums[static_cast<size_t>(subject.enum_id)].values.size();
+        std::vector<int32_t> table(levels, -1);
+        for (size_t pos = 0; pos < levels; ++pos) {
+            const Value x = Value::enumv(static_cast<int32_t>(pos));
+            for (const auto& a : arms) {
+                bool holds = a.is_else;
+                for (size_t ti = 0; ti < a.tests.size() && !holds; ++ti) {
+                    const auto& [t, v] = a.tests[ti];
+                    switch (t->kind) {
+                        case TK::Equals: holds = is_true(compare(CompareOp::Eq, x, v)); break;
+                        case TK::Compare:
+                            for (const auto& [text, op] : cmp)
+                                if (t->op == text) holds = is_true(compare(op, x, v));
+                            break;
+                        case TK::In: holds = is_true(member(x, v)); break;
+                        case TK::NotIn: holds = is_false(member(x, v)); break;
+                        case TK::Range:
+                            holds = is_true(compare(CompareOp::Ge, x, v)) &&
+                                    is_true(compare(CompareOp::Le, x, a.highs[ti]));
+                            break;
+                    }
+                }
+                if (holds) {
+                    table[pos] = a.result;
+                    break;
+                }
+            }
+        }
+        expr(*e.args[0]);
+        bc_.selects.push_back({subject.enum_id, std::move(table)});
+        emit(Op::SELECT_ENUM, e.span, static_cast<int32_t>(bc_.selects.size() - 1));
+        return true;
+    }
+
     // The subject stays on the stack while arms test it; each test DUPs it.
     void match(const ast::Expr& e) {
         using TK = ast::UnaryTest::Kind;
+        if (select_enum(e)) return;
         expr(*e.args[0]);
         std::vector<size_t> to_end;
         to_end.push_back(emit(Op::JUMP_IF_UNKNOWN, e.span));

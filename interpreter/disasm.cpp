@@ -30,6 +30,18 @@ std::string describe(const Program& p, const Instr& in) {
         case Op::QUANT_STEP: return std::string(in.b == 1 ? "all" : "any") + ", -> " + std::to_string(in.a);
         case Op::QUANT_NEXT: return "variable " + std::to_string(in.b) + ", done -> " + std::to_string(in.a);
         case Op::LOAD_LOCAL: return "variable " + std::to_string(in.a);
+        case Op::SELECT_ENUM: {
+            // `cxo => 1, vp => 1, director => 0.7, …`, unknown results as null.
+            const Bytecode::Select& sel = p.bytecode->selects[static_cast<size_t>(in.a)];
+            const auto& names = p.enums[static_cast<size_t>(sel.enum_id)].values;
+            std::string out;
+            for (size_t i = 0; i < sel.results.size(); ++i) {
+                const int32_t k = sel.results[i];
+                out += (i ? ", " : "") + names[i] + " => " +
+                       (k < 0 ? std::string("null") : value_text(p, p.constants[static_cast<size_t>(k)], -1));
+            }
+            return out;
+        }
         default: return op_info(in.op).operands > 0 ? "-> " + std::to_string(in.a) : "";
     }
 }

@@ -140,6 +140,13 @@ Value VmEngine::eval(RootId root, EvalContext& ctx) const {
             NEXT();
         }
         CASE(JUMP) { ip = code + A; NEXT(); }
+        CASE(SELECT_ENUM) {
+            if (sp[-1].known()) {
+                const int32_t k = bc.selects[static_cast<size_t>(A)].results[static_cast<size_t>(sp[-1].i)];
+                sp[-1] = k < 0 ? Value::unknown() : constants[k];
+            }
+            NEXT();
+        }
         // any/all. The counter is a Value whose `i` counts the elements
         // taken; it never leaves the loop.
         CASE(QUANT_INIT) {

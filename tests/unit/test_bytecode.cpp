@@ -1,6 +1,7 @@
 // The compiler's instruction selection: binary operators with a constant
 // right operand become their `_K` forms, an arm's last test jumps to the
-// next arm with JUMP_UNLESS_TRUE, and the VM running that code decides
+// next arm with JUMP_UNLESS_TRUE, a constant match on an enum becomes one
+// SELECT_ENUM, and the VM running that code decides
 // exactly as the reference evaluator does, on every path into a fused
 // instruction.
 #include "engines_agree.hpp"
@@ -103,4 +104,37 @@ route r otherwise
     CHECK(c.rulebook->disassemble().find("DIV_K            0 ") != std::string::npos);
     const std::string a = engine_test::decide_with_both(*c.rulebook, R"({"id":"a","n":3})");
     CHECK(a.find("division by zero") != std::string::npos);
+}
+
+TEST_CASE("a match on an enum with constant tests and results is one SELECT_ENUM, deciding as the arms do") {
+    Compilation c = compile_source(std::string(R"(rulebook "select" version "1"
+schema lead {
+  id: string
+  level: enum { ic, manager, director, vp, cxo }?
+  n: int?
+}
+criterion listed weight 1 = match level { cxo, vp => 1  director => 0.7  manager => 0.4  else => 0.1 }
+criterion in_set weight 1 = match level { in {vp, cxo} => 1  not in {ic} => 0.5  else => 0 }
+criterion ordered weight 1 = match level { >= director => 1  manager..director => 0.5  else => 0 }
+criterion computed weight 1 = match level { cxo => n / 10  else => 0 }
+route r otherwise
+)"),
+                                   "select.qual", ".");
+    REQUIRE_MESSAGE(c.ok(), c.render());
+    const std::string code = c.rulebook->disassemble();
+    CHECK(code.find("SELECT_ENUM      ic => 0.1, manager => 0.4, director => 0.7, vp => 1, cxo => 1") != std::string::npos);
+    CHECK(code.find("SELECT_ENUM      ic => 0, manager => 0.5, director => 0.5, vp => 1, cxo => 1") != std::string::npos);
+    // The first arm that holds wins (director is in both ranges).
+    CHECK(code.find("SELECT_ENUM      ic => 0, manager => 0.5, director => 1, vp => 1, cxo => 1") != std::string::npos);
+    // A result that reads the lead keeps the general code.
+    size_t selects = 0;
+    for (size_t at = code.find("SELECT_ENUM"); at != std::string::npos; at = code.find("SELECT_ENUM", at + 1)) ++selects;
+    CHECK(selects == 3);
+    for (const char* level : {"ic", "manager", "director", "vp", "cxo"}) {
+        const std::string a = engine_test::decide_with_both(
+            *c.rulebook, std::string(R"({"id":"a","n":30,"level":")") + level + "\"}", /*explain=*/true);
+        CHECK(a.find("\"error\"") == std::string::npos);
+    }
+    const std::string unknown = engine_test::decide_with_both(*c.rulebook, R"({"id":"a"})", true);
+    CHECK(unknown.find("\"level\"") != std::string::npos);  // listed among the unknown inputs
 }
