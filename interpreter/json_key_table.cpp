@@ -34,6 +34,7 @@ JsonKeyTable::JsonKeyTable(const SchemaInfo& schema) {
         for (const auto& [name, index] : level_of) add(name, -1, index);
         for (auto& [key, e] : entries) {
             e.key = key;
+            e.dotted = key.find('.') != std::string::npos;
             l.entries.push_back(e);
         }
         std::stable_sort(l.entries.begin(), l.entries.end(),

@@ -21,6 +21,7 @@ public:
         int slot = -1;    // the field it names, or -1
         int level = -1;   // the object level it opens, or -1
         uint32_t id = 0;  // unique over the table, for per-object "seen" marks
+        bool dotted = false;  // the key itself holds a dot
     };
     struct Level {
         std::string name;              // dotted name of the level, "" for the root

@@ -47,6 +47,26 @@ inline size_t find_quote_or_backslash(std::string_view t, size_t i) {
     return i;
 }
 
+// As quote_or_backslash, for the bytes that matter outside strings: '"',
+// '{', '}', '[' and ']' (plus 'Y', 'y', '_' and DEL, which share their bits
+// and are rare there: the caller looks at the byte it is pointed to).
+inline uint64_t quote_or_bracket(uint64_t word) {
+    constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+    const uint64_t q = word ^ (kOnes * '"'), b = (word | (kOnes * 0x26)) ^ (kOnes * 0x7F);
+    return ((q - kOnes) & ~q & kHigh) | ((b - kOnes) & ~b & kHigh);
+}
+
+// The index of the first byte at or after `i` that quote_or_bracket flags.
+inline size_t find_quote_or_bracket(std::string_view t, size_t i) {
+    while (i + 8 <= t.size()) {
+        uint64_t word;
+        std::memcpy(&word, t.data() + i, 8);
+        if (const uint64_t m = quote_or_bracket(word)) return i + static_cast<size_t>(std::countr_zero(m) >> 3);
+        i += 8;
+    }
+    return i;  // the tail is looked at byte by byte
+}
+
 // Checks the outer shape: one object, nesting at most kMaxDepth, nothing but
 // whitespace after it. Malformed insides are left to simdjson.
 std::optional<std::string> prescan(std::string_view t) {
@@ -59,7 +79,7 @@ std::optional<std::string> prescan(std::string_view t) {
         return std::string("expected a JSON object at the top level");
     }
     int depth = 0;
-    for (; i < t.size(); ++i) {
+    for (; i < t.size(); i = find_quote_or_bracket(t, i + 1)) {
         const char c = t[i];
         if (c == '"') {
             // Inside a string: only '\\' (skips the next byte) and '"' matter.
@@ -177,7 +197,7 @@ public:
                 continue;
             }
             if (entry && entry->slot >= 0) {
-                if (!place(entry->slot, key, v)) return false;
+                if (!place(entry->slot, entry->dotted, v)) return false;
                 continue;
             }
             od::json_type type;
@@ -284,11 +304,11 @@ private:
         return fail("duplicate key `" + (name.empty() ? std::string() : name + ".") + std::string(key) + "`");
     }
 
-    bool place(int slot, std::string_view key, od::value v) {
+    bool place(int slot, bool dotted_key, od::value v) {
         const FieldInfo& field = schema_.fields[static_cast<size_t>(slot)];
         if (form_[static_cast<size_t>(slot)])
             return fail("field `" + field.name + "`: given both as a nested object and as a dotted key");
-        form_[static_cast<size_t>(slot)] = key.find('.') == std::string_view::npos ? 1 : 2;
+        form_[static_cast<size_t>(slot)] = dotted_key ? 2 : 1;
         Value out;
         if (!value(field, v, out)) return false;
         lead_.slots[static_cast<size_t>(slot)] = out;
