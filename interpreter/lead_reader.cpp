@@ -424,14 +424,36 @@ private:
 
 }  // namespace
 
-std::optional<std::string> read_json_lead(const SchemaInfo& schema, std::string_view text, Lead& lead) {
-    lead.arena.clear();
-    lead.id.clear();
-    lead.slots.assign(schema.fields.size(), Value::unknown());
-    if (text.size() > kMaxRecord) return std::string("record too large (over 1 MiB)");
-    if (!simdjson::validate_utf8(text.data(), text.size())) return std::string("invalid UTF-8");
-    if (auto shape = prescan(text)) return shape;
+namespace {
 
+// Whether `t` has more than kMaxDepth bytes that are '{' or '[' (inside
+// strings too): when not, the record cannot nest too deep. Counted a word at
+// a time into eight byte-wide lanes, summed every 31 words (sum <= 248).
+bool may_nest_too_deep(std::string_view t) {
+    constexpr uint64_t kOnes = 0x0101010101010101ULL, kLow7 = 0x7F7F7F7F7F7F7F7FULL;
+    size_t count = 0, i = 0;
+    uint64_t lanes = 0;
+    for (size_t words = 0; i + 8 <= t.size(); i += 8) {
+        uint64_t word;
+        std::memcpy(&word, t.data() + i, 8);
+        const uint64_t x = (word | (kOnes * 0x20)) ^ (kOnes * '{');  // '[' | 0x20 == '{'
+        lanes += (~(((x & kLow7) + kLow7) | x | kLow7)) >> 7;       // exactly 1 per zero byte
+        if (++words == 31) {
+            count += static_cast<size_t>((lanes * kOnes) >> 56);
+            if (count > static_cast<size_t>(kMaxDepth)) return true;
+            words = 0;
+            lanes = 0;
+        }
+    }
+    count += static_cast<size_t>((lanes * kOnes) >> 56);
+    for (; i < t.size(); ++i) count += t[i] == '{' || t[i] == '[';
+    return count > static_cast<size_t>(kMaxDepth);
+}
+
+// Walks the parsed record into `lead`. `complete` tells whether the root
+// object was read to its end with nothing but whitespace after it.
+std::optional<std::string> walk(const SchemaInfo& schema, std::string_view text, Lead& lead, bool& complete) {
+    complete = false;
     // simdjson reads up to SIMDJSON_PADDING bytes past the end: keep a padded
     // copy per thread (the caller's buffer carries no such promise).
     thread_local od::parser parser;
@@ -449,8 +471,39 @@ std::optional<std::string> read_json_lead(const SchemaInfo& schema, std::string_
         lead.json_memo.state = std::move(built);
     }
     Reader reader(schema, lead, *memo);
-    if (!reader.object(root, 0, true) || !reader.finish()) return reader.error_;
+    if (!reader.object(root, 0, true)) return reader.error_;
+    complete = doc.current_location().error() == simdjson::OUT_OF_BOUNDS;
+    if (!reader.finish()) return reader.error_;
     return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> read_json_lead(const SchemaInfo& schema, std::string_view text, Lead& lead) {
+    lead.arena.clear();
+    lead.id.clear();
+    lead.slots.assign(schema.fields.size(), Value::unknown());
+    if (text.size() > kMaxRecord) return std::string("record too large (over 1 MiB)");
+    if (!simdjson::validate_utf8(text.data(), text.size())) return std::string("invalid UTF-8");
+    // The outer-shape problems the pre-scan words (empty, not an object, too
+    // deep, unclosed, trailing bytes) take precedence over every other error.
+    // A record that may be too deep is pre-scanned first; any other record
+    // that has one of them cannot be read completely, so the pre-scan runs
+    // only when reading fails or stops short, and its verdict then replaces
+    // whatever the walk found (and the lead is reset, as if never walked).
+    const bool may_be_too_deep = may_nest_too_deep(text);
+    if (may_be_too_deep)
+        if (auto shape = prescan(text)) return shape;
+    bool complete = false;
+    auto error = walk(schema, text, lead, complete);
+    if ((error || !complete) && !may_be_too_deep)
+        if (auto shape = prescan(text)) {
+            lead.arena.clear();
+            lead.id.clear();
+            lead.slots.assign(schema.fields.size(), Value::unknown());
+            return shape;
+        }
+    return error;
 }
 
 }  // namespace qualify

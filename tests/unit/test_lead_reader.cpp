@@ -362,3 +362,28 @@ TEST_CASE("a lead keeps many and long strings") {
         CHECK(lead.slots[slot("email")].s == "jo@example.com");
     }
 }
+
+TEST_CASE("shape errors win over field errors, wherever they are") {
+    Lead lead;
+    const std::string bad_field = R"("company":{"employees":"many"})";
+    auto err = read(record(bad_field) + " x", lead);
+    REQUIRE(err);
+    CHECK(*err == "trailing content after the JSON object");
+    CHECK(lead.id.empty());  // the record was never read
+    CHECK_FALSE(lead.slots[slot("email")].known());
+    err = read(record(bad_field + R"(,"x":)" + std::string(33, '[') + std::string(33, ']')), lead);
+    REQUIRE(err);
+    CHECK(err->find("nesting too deep") == 0);
+    err = read(record(bad_field + R"(,"x":[)"), lead);
+    REQUIRE(err);
+    CHECK(*err == "not valid JSON: the record ends inside an object or array");
+    CHECK(lead.id.empty());
+    // Brackets inside strings do not nest: many of them are fine.
+    err = read(record(R"("company":{"industry":")" + std::string(40, '[') + "\"}"), lead);
+    CHECK_MESSAGE(!err, err.value_or(""));
+    // Without a shape error, the field error stands and the id is kept.
+    err = read(record(bad_field), lead);
+    REQUIRE(err);
+    CHECK(err->find("`company.employees`") != std::string::npos);
+    CHECK(lead.id == "L-1");
+}
