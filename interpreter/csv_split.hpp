@@ -44,6 +44,7 @@ private:
     std::string column(size_t index) const;
     void fail(CsvRow& row, std::string message);
     void end_cell(CsvRow& row);
+    void take_plain_run(bool quoted);
     void resynchronise(CsvRow& row, uint64_t first_line, std::string message);
 
     std::istream& in_;
@@ -57,6 +58,7 @@ private:
     std::string cell_;
     std::string raw_;      // its text so far, to re-read after a runaway quote
     size_t cell_count_ = 0;
+    size_t cells_used_ = 0;  // row.cells holding this record's cells (the rest are spare)
     bool any_quoted_ = false;
     bool dropping_ = false;  // the cell is over kMaxCell: its bytes are not kept
 };

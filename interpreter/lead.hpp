@@ -6,7 +6,9 @@
 #include "schema.hpp"
 #include "value.hpp"
 
+#include <cstring>
 #include <deque>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,15 +18,19 @@ namespace qualify {
 
 // Owns the bytes of strings and the elements of lists that Values point at.
 // Slots are pooled: clear() makes them reusable without freeing, so a run
-// that reads and decides many leads stops allocating once warmed up. Deques
-// keep every slot's address stable as the pool grows.
+// that reads and decides many leads stops allocating once warmed up. Short
+// strings are packed into fixed-size chunks (one bounds check and a memcpy
+// each); long ones get a pooled std::string. Chunks and deque slots never
+// move, so every view handed out stays valid until clear().
 class Arena {
 public:
     std::string_view keep(std::string_view s) {
-        if (used_strings_ == strings_.size()) strings_.emplace_back();
-        std::string& slot = strings_[used_strings_++];
-        slot.assign(s.data(), s.size());
-        return slot;
+        if (s.size() > kLongString) return keep_long(s);
+        if (chunk_used_ + s.size() > kChunk) next_chunk();
+        char* at = chunks_[chunk_].get() + chunk_used_;
+        if (!s.empty()) std::memcpy(at, s.data(), s.size());
+        chunk_used_ += s.size();
+        return {at, s.size()};
     }
     // An empty list to fill; its elements stay put until clear().
     std::vector<Value>& new_list() {
@@ -38,13 +44,48 @@ public:
         slot = std::move(items);
         return slot.data();
     }
-    void clear() { used_strings_ = used_lists_ = 0; }
+    void clear() {
+        used_strings_ = used_lists_ = chunk_ = 0;
+        chunk_used_ = chunks_.empty() ? kNoChunk : 0;
+    }
 
 private:
-    std::deque<std::string> strings_;
+    static constexpr size_t kChunk = 4096;
+    static constexpr size_t kLongString = 512;
+    static constexpr size_t kNoChunk = kChunk + 1;  // makes the first keep() allocate
+
+    std::string_view keep_long(std::string_view s) {
+        if (used_strings_ == strings_.size()) strings_.emplace_back();
+        std::string& slot = strings_[used_strings_++];
+        slot.assign(s.data(), s.size());
+        return slot;
+    }
+    void next_chunk() {
+        if (!chunks_.empty()) ++chunk_;
+        if (chunk_ == chunks_.size()) chunks_.push_back(std::make_unique<char[]>(kChunk));
+        chunk_used_ = 0;
+    }
+
+    std::vector<std::unique_ptr<char[]>> chunks_;  // short strings, packed
+    size_t chunk_ = 0;                             // the chunk being filled
+    size_t chunk_used_ = kNoChunk;                 // bytes used in it; kNoChunk until one exists
+    std::deque<std::string> strings_;              // long strings, one each
     std::deque<std::vector<Value>> lists_;
     size_t used_strings_ = 0;
     size_t used_lists_ = 0;
+};
+
+// The JSON reader's per-lead memo (its key tables and scratch buffers, built
+// for one schema and reused while the schema stays the same). Opaque here;
+// a copied Lead starts without one, so copies never share scratch.
+class LeadReaderMemo {
+public:
+    LeadReaderMemo() = default;
+    LeadReaderMemo(const LeadReaderMemo&) {}
+    LeadReaderMemo& operator=(const LeadReaderMemo&) { return *this; }
+    LeadReaderMemo(LeadReaderMemo&&) noexcept = default;
+    LeadReaderMemo& operator=(LeadReaderMemo&&) noexcept = default;
+    std::shared_ptr<void> state;
 };
 
 struct Lead {
@@ -52,6 +93,7 @@ struct Lead {
     std::string id;            // empty when the record has none (errors then name the line)
     uint64_t line = 0;         // 1-based input line (or record number), 0 when not from a file
     Arena arena;
+    LeadReaderMemo json_memo;  // read_json_lead's; not part of the lead's value
 };
 
 // Converts raw text to a field's type by the one set of rules shared by CSV

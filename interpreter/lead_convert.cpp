@@ -59,7 +59,51 @@ std::string excerpt(std::string_view v) {
     return "\"" + out + (cut ? "...\"" : "\"");
 }
 
+// The common shape of numbers in leads, -?(0|[1-9][0-9]{0,17})(.[0-9]{1,18})?,
+// read straight into Decimal's raw value; exact, so it agrees with
+// Decimal::parse on every text it accepts. Anything else (exponents, '+',
+// leading zeros, long digit strings) returns false and takes the full parse.
+struct PlainNumber {
+    Decimal value;
+    bool integral = false;  // no fraction, or only zeros after the point
+};
+
+bool plain_number(std::string_view t, PlainNumber& out) {
+    static constexpr uint64_t kPow10[19] = {1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL,
+                                            10000000ULL, 100000000ULL, 1000000000ULL, 10000000000ULL,
+                                            100000000000ULL, 1000000000000ULL, 10000000000000ULL,
+                                            100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL,
+                                            100000000000000000ULL, 1000000000000000000ULL};
+    const char* p = t.data();
+    const char* const end = p + t.size();
+    const bool negative = p != end && *p == '-';
+    if (negative) ++p;
+    const char* const int_from = p;
+    uint64_t int_part = 0;
+    while (p != end && is_digit(*p)) int_part = int_part * 10 + static_cast<uint64_t>(*p++ - '0');
+    const size_t int_digits = static_cast<size_t>(p - int_from);
+    if (int_digits == 0 || int_digits > 18 || (int_digits > 1 && *int_from == '0')) return false;
+    uint64_t fraction = 0;
+    if (p != end) {
+        if (*p != '.') return false;
+        const char* const frac_from = ++p;
+        while (p != end && is_digit(*p)) fraction = fraction * 10 + static_cast<uint64_t>(*p++ - '0');
+        const size_t frac_digits = static_cast<size_t>(p - frac_from);
+        if (p != end || frac_digits == 0 || frac_digits > 18) return false;
+        fraction *= kPow10[18 - frac_digits];
+    }
+    const int128 raw = static_cast<int128>(int_part) * Decimal::kScale + static_cast<int128>(fraction);
+    out.value = Decimal::from_raw(negative ? -raw : raw);
+    out.integral = fraction == 0;
+    return true;
+}
+
 std::optional<Value> convert_int(std::string_view text, const FieldInfo& field, std::string& error) {
+    if (PlainNumber n; plain_number(text, n)) {
+        if (n.integral) return Value::number(n.value);  // at most 18 digits: fits int64
+        error = field_error(field, "expected an integer", text);
+        return std::nullopt;
+    }
     const auto d = Decimal::parse(text);
     if (!d) {
         error = field_error(field, numeric_shape(text) ? "integer out of range"
@@ -125,6 +169,7 @@ std::optional<Value> convert_scalar(const FieldInfo& field, std::string_view tex
         case ScalarType::Int:
             return convert_int(text, field, error);
         case ScalarType::Decimal: {
+            if (PlainNumber n; plain_number(text, n)) return Value::number(n.value);
             if (auto d = Decimal::parse(text)) return Value::number(*d);
             error = field_error(field, numeric_shape(text) ? "number out of range for a decimal" : "expected a decimal number",
                                 text);

@@ -4,11 +4,15 @@
 // before simdjson sees the record. Rules: docs/input.md, "Reading a lead".
 #include "interpreter/lead.hpp"
 
+#include "interpreter/json_key_table.hpp"
 #include "interpreter/lead_convert.hpp"
 
 #include <simdjson.h>
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
+#include <memory>
 
 namespace qualify {
 namespace {
@@ -22,6 +26,47 @@ constexpr int kMaxDepth = 32;
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+// Eight bytes at a time: a mask with the high bit set in the first byte of
+// `word` that is '"' or '\\' (bits above the first match may be spurious).
+inline uint64_t quote_or_backslash(uint64_t word) {
+    constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+    const uint64_t q = word ^ (kOnes * '"'), b = word ^ (kOnes * '\\');
+    return ((q - kOnes) & ~q & kHigh) | ((b - kOnes) & ~b & kHigh);
+}
+
+// The index of the first '"' or '\\' at or after `i` in t (t.size() if none).
+// Most of a lead's bytes are inside strings, so they are skipped by words.
+inline size_t find_quote_or_backslash(std::string_view t, size_t i) {
+    while (i + 8 <= t.size()) {
+        uint64_t word;
+        std::memcpy(&word, t.data() + i, 8);
+        if (const uint64_t m = quote_or_backslash(word)) return i + static_cast<size_t>(std::countr_zero(m) >> 3);
+        i += 8;
+    }
+    while (i < t.size() && t[i] != '"' && t[i] != '\\') ++i;
+    return i;
+}
+
+// As quote_or_backslash, for the bytes that matter outside strings: '"',
+// '{', '}', '[' and ']' (plus 'Y', 'y', '_' and DEL, which share their bits
+// and are rare there: the caller looks at the byte it is pointed to).
+inline uint64_t quote_or_bracket(uint64_t word) {
+    constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+    const uint64_t q = word ^ (kOnes * '"'), b = (word | (kOnes * 0x26)) ^ (kOnes * 0x7F);
+    return ((q - kOnes) & ~q & kHigh) | ((b - kOnes) & ~b & kHigh);
+}
+
+// The index of the first byte at or after `i` that quote_or_bracket flags.
+inline size_t find_quote_or_bracket(std::string_view t, size_t i) {
+    while (i + 8 <= t.size()) {
+        uint64_t word;
+        std::memcpy(&word, t.data() + i, 8);
+        if (const uint64_t m = quote_or_bracket(word)) return i + static_cast<size_t>(std::countr_zero(m) >> 3);
+        i += 8;
+    }
+    return i;  // the tail is looked at byte by byte
+}
+
 // Checks the outer shape: one object, nesting at most kMaxDepth, nothing but
 // whitespace after it. Malformed insides are left to simdjson.
 std::optional<std::string> prescan(std::string_view t) {
@@ -34,16 +79,15 @@ std::optional<std::string> prescan(std::string_view t) {
         return std::string("expected a JSON object at the top level");
     }
     int depth = 0;
-    bool in_string = false;
-    for (; i < t.size(); ++i) {
+    for (; i < t.size(); i = find_quote_or_bracket(t, i + 1)) {
         const char c = t[i];
-        if (in_string) {
-            if (c == '\\') ++i;
-            else if (c == '"') in_string = false;
-            continue;
-        }
-        if (c == '"') in_string = true;
-        else if (c == '{' || c == '[') {
+        if (c == '"') {
+            // Inside a string: only '\\' (skips the next byte) and '"' matter.
+            for (i = find_quote_or_backslash(t, i + 1); i < t.size() && t[i] == '\\';
+                 i = find_quote_or_backslash(t, i + 2)) {
+            }
+            if (i >= t.size()) break;
+        } else if (c == '{' || c == '[') {
             if (++depth > kMaxDepth) return "nesting too deep (more than " + std::to_string(kMaxDepth) + " levels)";
         } else if (c == '}' || c == ']') {
             if (--depth == 0) break;
@@ -96,40 +140,72 @@ const char* shape_name(od::json_type t) {
     return "a value";
 }
 
-class Reader {
-public:
-    Reader(const SchemaInfo& schema, Lead& lead) : schema_(schema), lead_(lead) {
-        form_.assign(schema.fields.size(), 0);
+// What read_json_lead keeps in Lead::json_memo between records: the key
+// table of the schema it was built for, and scratch that would otherwise be
+// allocated per record.
+struct ReaderMemo {
+    explicit ReaderMemo(const SchemaInfo& s)
+        : schema(&s), fields(s.fields.data()), field_count(s.fields.size()), table(s) {
+        seen.assign(table.entry_count(), 0);
+    }
+    bool built_for(const SchemaInfo& s) const {
+        return schema == &s && fields == s.fields.data() && field_count == s.fields.size();
     }
 
-    // Walks an object whose keys extend the dotted prefix name_[0, prefix).
-    // Outside the schema (`in_schema` false) values are only validated.
-    bool object(od::object obj, size_t prefix, bool in_schema) {
+    const SchemaInfo* schema;
+    const FieldInfo* fields;
+    size_t field_count;
+    JsonKeyTable table;
+    std::vector<uint8_t> form;            // per slot: 0 unseen, 1 nested key, 2 dotted key
+    std::vector<std::string_view> keys;   // keys outside the table, of the objects being walked
+    std::vector<uint32_t> seen;           // per table entry: the object visit that last saw it
+    uint32_t visit = 0;
+};
+
+class Reader {
+public:
+    Reader(const SchemaInfo& schema, Lead& lead, ReaderMemo& memo)
+        : schema_(schema), lead_(lead), table_(memo.table), form_(memo.form), keys_(memo.keys),
+          seen_(memo.seen), visit_(memo.visit) {
+        form_.assign(schema.fields.size(), 0);
+        keys_.clear();
+    }
+
+    // Walks an object at a level of the key table (keys are dotted
+    // remainders below it). Outside the schema (`in_schema` false) values
+    // are only validated and `level` is unused.
+    bool object(od::object obj, int level, bool in_schema) {
         const size_t first_key = keys_.size();
+        const uint32_t visit = next_visit();
         for (auto member : obj) {
+            od::field field;
             std::string_view key;
-            od::value v;
-            if (member.unescaped_key().get(key) || member.value().get(v)) return syntax();
-            if (!unique(first_key, key, prefix)) return false;
-            keys_.push_back(key);
+            if (std::move(member).get(field) || !key_of(field, key)) return syntax();
+            od::value v = std::move(field).value();
+            const JsonKeyTable::Entry* entry = in_schema ? table_.find(level, key) : nullptr;
+            if (entry) {
+                // A key in the table can only repeat an earlier key with the same entry.
+                if (seen_[entry->id] == visit) return duplicate(in_schema ? level : -1, key);
+                seen_[entry->id] = visit;
+            } else {
+                for (size_t i = first_key; i < keys_.size(); ++i)
+                    if (keys_[i] == key) return duplicate(in_schema ? level : -1, key);
+                keys_.push_back(key);
+            }
             if (!in_schema) {
                 if (!skip(v)) return false;
                 continue;
             }
-            name_.resize(prefix);
-            if (prefix) name_ += '.';
-            name_ += key;
-            const int slot = schema_.find(name_);
-            if (slot >= 0) {
-                if (!place(slot, key, v, first_key)) return false;
+            if (entry && entry->slot >= 0) {
+                if (!place(entry->slot, entry->dotted, v)) return false;
                 continue;
             }
             od::json_type type;
             if (v.type().get(type)) return syntax();
-            if (type == od::json_type::object && is_prefix(name_)) {
+            if (type == od::json_type::object && entry && entry->level >= 0) {
                 od::object inner;
                 if (v.get_object().get(inner)) return syntax();
-                if (!object(inner, name_.size(), true)) return false;
+                if (!object(inner, entry->level, true)) return false;
             } else if (!skip(v)) {
                 return false;
             }
@@ -194,27 +270,45 @@ public:
     std::string error_;
 
 private:
-    bool unique(size_t first_key, std::string_view key, size_t prefix) {
-        for (size_t i = first_key; i < keys_.size(); ++i)
-            if (keys_[i] == key) {
-                const std::string where = prefix ? name_.substr(0, prefix) + "." : "";
-                return fail("duplicate key `" + where + std::string(key) + "`");
+    uint32_t next_visit() {
+        if (++visit_ == 0) {  // wrapped: forget every mark
+            std::fill(seen_.begin(), seen_.end(), 0);
+            visit_ = 1;
+        }
+        return visit_;
+    }
+
+    // The key's text: a view of the raw bytes when it has no escapes (the
+    // common case: no copy), else simdjson's unescaped copy.
+    static bool key_of(od::field& field, std::string_view& key) {
+        const char* const from = field.key().raw();
+        const char* p = from;
+        // The record is padded, so whole words may be read past the key.
+        for (;; p += 8) {
+            uint64_t word;
+            std::memcpy(&word, p, 8);
+            if (const uint64_t m = quote_or_backslash(word)) {
+                p += std::countr_zero(m) >> 3;
+                break;
             }
-        return true;
+        }
+        if (*p == '"') {
+            key = std::string_view(from, static_cast<size_t>(p - from));
+            return true;
+        }
+        return !field.unescaped_key().get(key);
     }
 
-    bool is_prefix(const std::string& name) const {
-        for (const FieldInfo& f : schema_.fields)
-            if (f.name.size() > name.size() && f.name[name.size()] == '.' && f.name.compare(0, name.size(), name) == 0)
-                return true;
-        return false;
+    bool duplicate(int level, std::string_view key) {
+        const std::string& name = level >= 0 ? table_.level(level).name : std::string();
+        return fail("duplicate key `" + (name.empty() ? std::string() : name + ".") + std::string(key) + "`");
     }
 
-    bool place(int slot, std::string_view key, od::value v, size_t) {
+    bool place(int slot, bool dotted_key, od::value v) {
         const FieldInfo& field = schema_.fields[static_cast<size_t>(slot)];
         if (form_[static_cast<size_t>(slot)])
             return fail("field `" + field.name + "`: given both as a nested object and as a dotted key");
-        form_[static_cast<size_t>(slot)] = key.find('.') == std::string_view::npos ? 1 : 2;
+        form_[static_cast<size_t>(slot)] = dotted_key ? 2 : 1;
         Value out;
         if (!value(field, v, out)) return false;
         lead_.slots[static_cast<size_t>(slot)] = out;
@@ -321,21 +415,45 @@ private:
 
     const SchemaInfo& schema_;
     Lead& lead_;
-    std::vector<uint8_t> form_;          // per slot: 0 unseen, 1 nested key, 2 dotted key
-    std::vector<std::string_view> keys_;  // keys of the objects being walked, innermost last
-    std::string name_;                    // dotted name of the current key
+    const JsonKeyTable& table_;
+    std::vector<uint8_t>& form_;
+    std::vector<std::string_view>& keys_;
+    std::vector<uint32_t>& seen_;
+    uint32_t& visit_;
 };
 
 }  // namespace
 
-std::optional<std::string> read_json_lead(const SchemaInfo& schema, std::string_view text, Lead& lead) {
-    lead.arena.clear();
-    lead.id.clear();
-    lead.slots.assign(schema.fields.size(), Value::unknown());
-    if (text.size() > kMaxRecord) return std::string("record too large (over 1 MiB)");
-    if (!simdjson::validate_utf8(text.data(), text.size())) return std::string("invalid UTF-8");
-    if (auto shape = prescan(text)) return shape;
+namespace {
 
+// Whether `t` has more than kMaxDepth bytes that are '{' or '[' (inside
+// strings too): when not, the record cannot nest too deep. Counted a word at
+// a time into eight byte-wide lanes, summed every 31 words (sum <= 248).
+bool may_nest_too_deep(std::string_view t) {
+    constexpr uint64_t kOnes = 0x0101010101010101ULL, kLow7 = 0x7F7F7F7F7F7F7F7FULL;
+    size_t count = 0, i = 0;
+    uint64_t lanes = 0;
+    for (size_t words = 0; i + 8 <= t.size(); i += 8) {
+        uint64_t word;
+        std::memcpy(&word, t.data() + i, 8);
+        const uint64_t x = (word | (kOnes * 0x20)) ^ (kOnes * '{');  // '[' | 0x20 == '{'
+        lanes += (~(((x & kLow7) + kLow7) | x | kLow7)) >> 7;       // exactly 1 per zero byte
+        if (++words == 31) {
+            count += static_cast<size_t>((lanes * kOnes) >> 56);
+            if (count > static_cast<size_t>(kMaxDepth)) return true;
+            words = 0;
+            lanes = 0;
+        }
+    }
+    count += static_cast<size_t>((lanes * kOnes) >> 56);
+    for (; i < t.size(); ++i) count += t[i] == '{' || t[i] == '[';
+    return count > static_cast<size_t>(kMaxDepth);
+}
+
+// Walks the parsed record into `lead`. `complete` tells whether the root
+// object was read to its end with nothing but whitespace after it.
+std::optional<std::string> walk(const SchemaInfo& schema, std::string_view text, Lead& lead, bool& complete) {
+    complete = false;
     // simdjson reads up to SIMDJSON_PADDING bytes past the end: keep a padded
     // copy per thread (the caller's buffer carries no such promise).
     thread_local od::parser parser;
@@ -346,9 +464,46 @@ std::optional<std::string> read_json_lead(const SchemaInfo& schema, std::string_
     od::object root;
     if (parser.iterate(padded.data(), text.size(), padded.size()).get(doc) || doc.get_object().get(root))
         return std::string("not valid JSON");
-    Reader reader(schema, lead);
-    if (!reader.object(root, 0, true) || !reader.finish()) return reader.error_;
+    auto* memo = static_cast<ReaderMemo*>(lead.json_memo.state.get());
+    if (!memo || !memo->built_for(schema)) {
+        auto built = std::make_shared<ReaderMemo>(schema);
+        memo = built.get();
+        lead.json_memo.state = std::move(built);
+    }
+    Reader reader(schema, lead, *memo);
+    if (!reader.object(root, 0, true)) return reader.error_;
+    complete = doc.current_location().error() == simdjson::OUT_OF_BOUNDS;
+    if (!reader.finish()) return reader.error_;
     return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> read_json_lead(const SchemaInfo& schema, std::string_view text, Lead& lead) {
+    lead.arena.clear();
+    lead.id.clear();
+    lead.slots.assign(schema.fields.size(), Value::unknown());
+    if (text.size() > kMaxRecord) return std::string("record too large (over 1 MiB)");
+    if (!simdjson::validate_utf8(text.data(), text.size())) return std::string("invalid UTF-8");
+    // The outer-shape problems the pre-scan words (empty, not an object, too
+    // deep, unclosed, trailing bytes) take precedence over every other error.
+    // A record that may be too deep is pre-scanned first; any other record
+    // that has one of them cannot be read completely, so the pre-scan runs
+    // only when reading fails or stops short, and its verdict then replaces
+    // whatever the walk found (and the lead is reset, as if never walked).
+    const bool may_be_too_deep = may_nest_too_deep(text);
+    if (may_be_too_deep)
+        if (auto shape = prescan(text)) return shape;
+    bool complete = false;
+    auto error = walk(schema, text, lead, complete);
+    if ((error || !complete) && !may_be_too_deep)
+        if (auto shape = prescan(text)) {
+            lead.arena.clear();
+            lead.id.clear();
+            lead.slots.assign(schema.fields.size(), Value::unknown());
+            return shape;
+        }
+    return error;
 }
 
 }  // namespace qualify

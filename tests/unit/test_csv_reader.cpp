@@ -308,3 +308,35 @@ TEST_CASE("csv: every record is accounted for in a file of mixed records") {
     CHECK(errors == 3);
     CHECK(r.leads.size() == 4);
 }
+
+TEST_CASE("csv: a reused row holds only the current record's cells") {
+    // Long plain runs, quoted runs with line breaks and a run cut by the
+    // buffer end are taken in one step; cells shrink and grow between records.
+    const std::string long_cell(70000, 'p');
+    std::istringstream in("a,b,c\n" + long_cell + ",\"x\ny\"\"z\",3\n1,2\n\"q\",,\n4,5,6,7\n");
+    CsvSplitter splitter(in);
+    splitter.start(0);
+    CsvRow row;
+    REQUIRE(splitter.next(row));
+    splitter.set_header(row.cells);
+    REQUIRE(splitter.next(row));
+    CHECK(row.error.empty());
+    REQUIRE(row.cells.size() == 3);
+    CHECK(row.cells[0] == long_cell);
+    CHECK(row.cells[1] == "x\ny\"z");
+    CHECK(row.cells[2] == "3");
+    REQUIRE(splitter.next(row));
+    CHECK(row.line == 4);
+    CHECK(row.error.find("expected 3 cells") != std::string::npos);
+    CHECK(row.cells.empty());
+    REQUIRE(splitter.next(row));
+    CHECK(row.error.empty());
+    REQUIRE(row.cells.size() == 3);
+    CHECK(row.cells[0] == "q");
+    CHECK(row.cells[1].empty());
+    CHECK(row.cells[2].empty());
+    REQUIRE(splitter.next(row));
+    CHECK(row.error.find("got 4") != std::string::npos);
+    CHECK_FALSE(splitter.next(row));
+    CHECK(row.cells.empty());
+}

@@ -269,3 +269,121 @@ TEST_CASE("32 levels of nesting are accepted") {
     const auto err = read(record("\"x\":" + std::string(31, '[') + std::string(31, ']')), lead);
     CHECK_MESSAGE(!err, err.value_or(""));
 }
+
+TEST_CASE("keys are matched from their bytes at every level") {
+    Lead lead;
+    // Escaped keys read as their unescaped text, at the root and nested.
+    auto err = read(R"({"i\u0064":"L-7","email":"a@b.co","source":"event","comp\u0061ny":{"employ\u0065es":12}})",
+                    lead);
+    REQUIRE_MESSAGE(!err, *err);
+    CHECK(lead.id == "L-7");
+    CHECK(lead.slots[slot("company.employees")].n == Decimal::from_int(12));
+
+    // An escaped spelling of a key already given is a duplicate.
+    err = read(R"({"id":"a","\u0069d":"b","email":"a@b.c","source":"event"})", lead);
+    REQUIRE(err);
+    CHECK(*err == "duplicate key `id`");
+    err = read(record(R"("company":{"industry":"a","indus\u0074ry":"b"})"), lead);
+    REQUIRE(err);
+    CHECK(*err == "duplicate key `company.industry`");
+    // Keys outside the schema, escaped or not, must be unique too.
+    err = read(record(R"("zz":1,"company":{"misc":1,"mis\u0063":2})"), lead);
+    REQUIRE(err);
+    CHECK(*err == "duplicate key `company.misc`");
+
+    // Dotted remainders below a nested level; a level name, a field name and
+    // keys that are prefixes or extensions of them are told apart.
+    err = read(record(R"("contact":{"seniority":"vp"},"crm":{"is_customer":true},"cr":1,"crmx":{"is_customer":1},)"
+                      R"("company.":1,"company":{"employees":3,"employeesx":"x","employee":"x"},"intent.scor":"x")"),
+               lead);
+    REQUIRE_MESSAGE(!err, *err);
+    CHECK(lead.slots[slot("contact.seniority")].i == 3);
+    CHECK(lead.slots[slot("crm.is_customer")].b);
+    CHECK(lead.slots[slot("company.employees")].n == Decimal::from_int(3));
+    CHECK_FALSE(lead.slots[slot("intent.score")].known());
+
+    // A level given where a field is expected, and a field given as an object.
+    err = read(record(R"("company":5)"), lead);
+    CHECK_MESSAGE(!err, err.value_or(""));
+    err = read(record(R"("company":{"employees":{"n":1}})"), lead);
+    REQUIRE(err);
+    CHECK(err->find("`company.employees`") != std::string::npos);
+}
+
+TEST_CASE("one lead read against two schemas") {
+    SchemaInfo other;
+    other.name = "other";
+    other.fields.push_back(field("id", ScalarType::String, false));
+    other.fields.push_back(field("size", ScalarType::Int));
+    other.slot_of = {{"id", 0}, {"size", 1}};
+    other.id_slot = 0;
+    Lead lead;
+    REQUIRE_FALSE(read(record(R"("company":{"employees":4})"), lead));
+    CHECK(lead.slots[slot("company.employees")].n == Decimal::from_int(4));
+    REQUIRE_FALSE(read_json_lead(other, R"({"id":"o","size":9,"company":{"employees":"x"}})", lead));
+    REQUIRE(lead.slots.size() == 2);
+    CHECK(lead.slots[1].n == Decimal::from_int(9));
+    REQUIRE_FALSE(read(record(R"("size":"x")"), lead));
+    CHECK(lead.slots.size() == kSchema.fields.size());
+}
+
+TEST_CASE("numbers read directly agree with Decimal::parse") {
+    Arena arena;
+    std::string error;
+    for (const char* n : {"0", "-0", "7", "-42", "999999999999999999", "-999999999999999999", "0.5", "-0.25",
+                          "12.000", "3.141592653589793238", "0.000000000000000001", "123456789012345678.5",
+                          "1000000000000000000", "1e3", "+5", "007", "0.1234567890123456789", "1.", ".5"}) {
+        INFO(n);
+        const auto parsed = Decimal::parse(n);
+        const auto v = text("intent.score", n, error, arena);
+        CHECK(v.has_value() == parsed.has_value());
+        if (v && parsed) CHECK(v->n == *parsed);
+        const auto i = text("company.employees", n, error, arena);
+        const bool integral = parsed && parsed->is_integer() && parsed->to_int64();
+        CHECK(i.has_value() == integral);
+        if (i && integral) CHECK(i->n == *parsed);
+    }
+}
+
+TEST_CASE("a lead keeps many and long strings") {
+    Lead lead;
+    std::string stack;
+    for (int i = 0; i < 600; ++i) stack += (i ? ";" : "") + std::string("tool") + std::to_string(i);
+    const std::string long_industry(3000, 'i');
+    for (int round = 0; round < 3; ++round) {
+        const auto err = read(record(R"("company":{"tech_stack":")" + stack + R"(","industry":")" + long_industry + "\"}"),
+                              lead);
+        REQUIRE_MESSAGE(!err, *err);
+        const Value v = lead.slots[slot("company.tech_stack")];
+        REQUIRE(v.count == 600);
+        CHECK(v.items[0].s == "tool0");
+        CHECK(v.items[599].s == "tool599");
+        CHECK(lead.slots[slot("company.industry")].s == long_industry);
+        CHECK(lead.slots[slot("email")].s == "jo@example.com");
+    }
+}
+
+TEST_CASE("shape errors win over field errors, wherever they are") {
+    Lead lead;
+    const std::string bad_field = R"("company":{"employees":"many"})";
+    auto err = read(record(bad_field) + " x", lead);
+    REQUIRE(err);
+    CHECK(*err == "trailing content after the JSON object");
+    CHECK(lead.id.empty());  // the record was never read
+    CHECK_FALSE(lead.slots[slot("email")].known());
+    err = read(record(bad_field + R"(,"x":)" + std::string(33, '[') + std::string(33, ']')), lead);
+    REQUIRE(err);
+    CHECK(err->find("nesting too deep") == 0);
+    err = read(record(bad_field + R"(,"x":[)"), lead);
+    REQUIRE(err);
+    CHECK(*err == "not valid JSON: the record ends inside an object or array");
+    CHECK(lead.id.empty());
+    // Brackets inside strings do not nest: many of them are fine.
+    err = read(record(R"("company":{"industry":")" + std::string(40, '[') + "\"}"), lead);
+    CHECK_MESSAGE(!err, err.value_or(""));
+    // Without a shape error, the field error stands and the id is kept.
+    err = read(record(bad_field), lead);
+    REQUIRE(err);
+    CHECK(err->find("`company.employees`") != std::string::npos);
+    CHECK(lead.id == "L-1");
+}
