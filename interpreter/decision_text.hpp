@@ -1,0 +1,16 @@
+// The pieces the decision writers share (JSON, CSV, the summary line), built
+// into a LineBuilder rather than into strings of their own.
+#pragma once
+
+#include "interpreter/line_builder.hpp"
+#include "qualify/decision.hpp"
+
+namespace qualify {
+
+// summary(d), as plain text.
+void write_summary(LineBuilder& b, const Decision& d);
+
+// to_json(d), without the newline.
+void write_json(LineBuilder& b, const Decision& d);
+
+}  // namespace qualify
