@@ -25,6 +25,7 @@ void LineBuilder::json_escaped(std::string_view s, size_t from) {
     std::string escaped;
     append_json_string(escaped, s.substr(from));
     bytes(std::string_view(escaped).substr(1, escaped.size() - 2));
+    reserve(1);
 }
 
 }  // namespace qualify

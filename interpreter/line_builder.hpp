@@ -51,45 +51,18 @@ public:
         reserve(kMaxDecimalText);
         p_ = write_shortest(p_, v);
     }
-    // `s` escaped for the inside of a JSON string (no quotes added). Plain
-    // text is checked and copied eight bytes at a time, the last word
-    // overlapping the one before; the first byte that needs an escape hands
-    // the rest to json_escaped().
+    // `s` escaped for the inside of a JSON string (no quotes added).
     void json_chars(std::string_view s) {
-        const size_t n = s.size();
-        const char* src = s.data();
-        reserve(n + 8);  // the word copies may store past the end, never past the room
-        size_t i = 0;
-        uint64_t w;
-        for (; i + 8 <= n; i += 8) {
-            std::memcpy(&w, src + i, 8);
-            if (json_word_needs_escape(w)) return json_escaped(s, i);
-            std::memcpy(p_ + i, &w, 8);
-        }
-        if (i == n) {
-            p_ += n;
-            return;
-        }
-        if (n >= 8) {
-            std::memcpy(&w, src + n - 8, 8);
-            if (json_word_needs_escape(w)) return json_escaped(s, i);
-            std::memcpy(p_ + n - 8, &w, 8);
-            p_ += n;
-            return;
-        }
-        for (; i < n; ++i) {
-            const auto c = static_cast<unsigned char>(src[i]);
-            if (json_byte_needs_escape(c)) return json_escaped(s, i);
-            p_[i] = static_cast<char>(c);
-        }
-        p_ += n;
+        reserve(s.size() + 1);
+        json_chars_in_room(s);
     }
-    // `s` as a quoted JSON string.
+    // `s` as a quoted JSON string: one capacity check for the whole string
+    // when it needs no escape.
     void json_string(std::string_view s) {
         reserve(s.size() + 2);
         *p_++ = '"';
-        json_chars(s);
-        put('"');
+        json_chars_in_room(s);
+        *p_++ = '"';
     }
 
     size_t size() const { return static_cast<size_t>(p_ - begin_); }
@@ -105,7 +78,38 @@ public:
 
 private:
     void grow(size_t n);
-    // json_chars from byte `from` of `s` on, the bytes before it copied.
+    // json_chars where room for s.size() + 1 bytes is reserved; leaves room
+    // for one byte more. Plain text is checked and copied eight bytes at a
+    // time, the last word overlapping the one before (every store stays
+    // within s.size() bytes); the first byte that needs an escape hands the
+    // rest to json_escaped().
+    [[gnu::always_inline]] void json_chars_in_room(std::string_view s) {
+        const size_t n = s.size();
+        const char* src = s.data();
+        size_t i = 0;
+        uint64_t w;
+        for (; i + 8 <= n; i += 8) {
+            std::memcpy(&w, src + i, 8);
+            if (json_word_needs_escape(w)) return json_escaped(s, i);
+            std::memcpy(p_ + i, &w, 8);
+        }
+        if (i < n) {
+            if (n >= 8) {
+                std::memcpy(&w, src + n - 8, 8);
+                if (json_word_needs_escape(w)) return json_escaped(s, i);
+                std::memcpy(p_ + n - 8, &w, 8);
+            } else {
+                for (; i < n; ++i) {
+                    const auto c = static_cast<unsigned char>(src[i]);
+                    if (json_byte_needs_escape(c)) return json_escaped(s, i);
+                    p_[i] = static_cast<char>(c);
+                }
+            }
+        }
+        p_ += n;
+    }
+    // json_chars_in_room from byte `from` of `s` on, the bytes before it
+    // copied; leaves room for one byte more.
     void json_escaped(std::string_view s, size_t from);
 
     char stack_[4096];

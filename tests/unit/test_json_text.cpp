@@ -51,3 +51,16 @@ TEST_CASE("random bytes of valid UTF-8 round-trip through a JSON parser") {
         REQUIRE(nlohmann::json::parse(out).get<std::string>() == s);
     }
 }
+
+TEST_CASE("json_plain_prefix stops at the first byte that needs an escape") {
+    for (size_t size = 0; size <= 40; ++size) {
+        CHECK(qualify::json_plain_prefix(std::string(size, 'x')) == size);
+        for (size_t at = 0; at < size; ++at) {
+            for (const char special : {'"', '\\', '\n', '\x1f'}) {
+                std::string s(size, 'x');
+                s[at] = special;
+                CHECK(qualify::json_plain_prefix(s) == at);
+            }
+        }
+    }
+}
