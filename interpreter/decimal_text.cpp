@@ -38,7 +38,8 @@ constexpr uint64_t kPow10[] = {1ULL,
                                1000000000000000ULL,
                                10000000000000000ULL,
                                100000000000000000ULL,
-                               1000000000000000000ULL};
+                               1000000000000000000ULL,
+                               10000000000000000000ULL};
 
 // "00" "01" … "99": two digits per lookup.
 constexpr char kPairs[201] =
@@ -71,15 +72,17 @@ bool split(u128 mag, uint64_t& whole, uint64_t& frac) {
     return true;
 }
 
-// The digits of `v` (at most 20), written at p; returns the end.
+// The digits of `v` (at most 20), written at p; returns the end. The
+// digits are counted first so they go straight to their place.
 char* write_whole(char* p, uint64_t v) {
-    char buf[20];
-    char* b = buf + sizeof buf;
+    int n = 1;
+    while (n < 20 && v >= kPow10[n]) ++n;
+    char* e = p + n;
+    char* b = e;
     while (v >= 100) {
-        const uint64_t pair = v % 100;
-        v /= 100;
         b -= 2;
-        std::memcpy(b, kPairs + pair * 2, 2);
+        std::memcpy(b, kPairs + (v % 100) * 2, 2);
+        v /= 100;
     }
     if (v >= 10) {
         b -= 2;
@@ -87,9 +90,7 @@ char* write_whole(char* p, uint64_t v) {
     } else {
         *--b = static_cast<char>('0' + v);
     }
-    const size_t n = static_cast<size_t>(buf + sizeof buf - b);
-    std::memcpy(p, b, n);
-    return p + n;
+    return e;
 }
 
 // Exactly `n` digits of `v` (v < 10^n), zero-padded on the left.

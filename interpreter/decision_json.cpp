@@ -1,9 +1,8 @@
 // Decisions as one line of JSON each, keys in the order of spec §4. The line
 // is built in a LineBuilder: each key and its punctuation is one literal of
 // known length (`,"score":`), decimals are written in place, and the summary
-// is built straight into the line.
+// is written straight into the line, escaped piece by piece.
 #include "interpreter/decision_text.hpp"
-#include "interpreter/json_text.hpp"
 
 #include <charconv>
 
@@ -14,10 +13,21 @@ namespace {
 // A decimal as a JSON string of exactly `places` decimals ("61.22"): no
 // digit is lost to a binary float on the reader's side.
 void fixed(LineBuilder& b, const Decimal& v, int places) {
-    b.reserve(kMaxDecimalText + 2);
-    b.put('"');
-    b.fixed(v, places);
-    b.put('"');
+    char* p = b.room(kMaxDecimalText + 2);
+    *p++ = '"';
+    p = write_fixed(p, v, places);
+    *p++ = '"';
+    b.commit(p);
+}
+
+// `"20"}`: a reason's weight, shortest, and the end of its object.
+void weight_and_close(LineBuilder& b, const Decimal& v) {
+    char* p = b.room(kMaxDecimalText + 3);
+    *p++ = '"';
+    p = write_shortest(p, v);
+    *p++ = '"';
+    *p++ = '}';
+    b.commit(p);
 }
 
 void opt_string(LineBuilder& b, const std::optional<std::string_view>& v) {
@@ -101,22 +111,6 @@ void trace(LineBuilder& b, const std::vector<TraceEntry>& entries) {
     b.put(']');
 }
 
-// The summary, written as plain text where the JSON string goes and
-// escaped afterwards only in the rare case it needs it (a label with a
-// quote, say).
-void summary_string(LineBuilder& b, const Decision& d) {
-    b.put('"');
-    const size_t start = b.size();
-    write_summary(b, d);
-    const std::string_view text = b.view_from(start);
-    if (json_plain_prefix(text) != text.size()) {
-        const std::string plain(text);
-        b.truncate(start);
-        b.json_chars(plain);
-    }
-    b.put('"');
-}
-
 void booleans(LineBuilder& b, bool review, bool explore) {
     b.lit(",\"review\":");
     if (review) b.lit("true");
@@ -179,9 +173,8 @@ void write_json(LineBuilder& b, const Decision& d) {
         b.json_string(r.label);
         b.lit(",\"points\":");
         fixed(b, r.points, 2);
-        b.lit(",\"of\":\"");
-        b.shortest(r.weight);
-        b.lit("\"}");
+        b.lit(",\"of\":");
+        weight_and_close(b, r.weight);
     }
     b.lit("],\"model\":");
     if (d.models.empty()) {
@@ -197,7 +190,9 @@ void write_json(LineBuilder& b, const Decision& d) {
         b.put(']');
     }
     b.lit(",\"summary\":");
-    summary_string(b, d);
+    b.put('"');
+    write_summary_json(b, d);
+    b.put('"');
     b.lit(",\"escalations\":");
     codes(b, d.escalations);
     b.lit(",\"unknown\":[");

@@ -13,17 +13,23 @@ void append_trimmed(LineBuilder& b, const Decimal& d) {
     if (b.back() == '.') b.pop_back();
 }
 
-}  // namespace
-
-void write_summary(LineBuilder& b, const Decision& d) {
+// The summary's text, plain or (`Json`) escaped for the inside of a JSON
+// string: only the pieces taken from the rulebook can need an escape; the
+// literals and numbers around them never do.
+template <bool Json>
+void write_summary_as(LineBuilder& b, const Decision& d) {
+    auto text = [&](std::string_view piece) {
+        if constexpr (Json) b.json_chars(piece);
+        else b.bytes(piece);
+    };
     if (d.is_error) return;
     if (!d.disqualified.empty()) {
         b.lit("Disqualified: ");
         for (size_t i = 0; i < d.disqualified.size(); ++i) {
             if (i) b.lit(", ");
-            b.bytes(d.disqualified[i].code);
+            text(d.disqualified[i].code);
             b.lit(" (");
-            b.bytes(d.disqualified[i].reason);
+            text(d.disqualified[i].reason);
             b.put(')');
         }
         b.lit(" -> reject");
@@ -41,7 +47,7 @@ void write_summary(LineBuilder& b, const Decision& d) {
     for (const auto& r : d.reasons) {
         if (items == 3 || r.points <= Decimal::zero()) break;
         next_item(false);
-        b.bytes(r.label.empty() ? r.code : r.label);
+        text(r.label.empty() ? r.code : r.label);
         b.put(' ');
         append_trimmed(b, r.points);
         b.put('/');
@@ -49,19 +55,25 @@ void write_summary(LineBuilder& b, const Decision& d) {
     }
     for (size_t i = 0; i < d.models.size(); ++i) {
         next_item(i == 0);
-        b.bytes(d.models[i].name);
+        text(d.models[i].name);
         b.put(' ');
         append_trimmed(b, d.models[i].probability);
     }
     if (items) b.put(')');
     b.lit(" -> ");
-    b.bytes(d.route);
+    text(d.route);
     if (d.explored_from) {
         b.lit(" (explored from ");
-        b.bytes(*d.explored_from);
+        text(*d.explored_from);
         b.put(')');
     }
 }
+
+}  // namespace
+
+void write_summary(LineBuilder& b, const Decision& d) { write_summary_as<false>(b, d); }
+
+void write_summary_json(LineBuilder& b, const Decision& d) { write_summary_as<true>(b, d); }
 
 std::string summary(const Decision& d) {
     LineBuilder b;

@@ -9,6 +9,8 @@ namespace qualify {
 
 // summary(d), as plain text.
 void write_summary(LineBuilder& b, const Decision& d);
+// summary(d) escaped for the inside of a JSON string (no quotes added).
+void write_summary_json(LineBuilder& b, const Decision& d);
 
 // to_json(d), without the newline.
 void write_json(LineBuilder& b, const Decision& d);

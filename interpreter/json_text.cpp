@@ -7,25 +7,6 @@
 
 namespace qualify {
 
-size_t json_plain_prefix(std::string_view s) {
-    size_t i = 0;
-    while (i + 8 <= s.size()) {
-        uint64_t w;
-        std::memcpy(&w, s.data() + i, 8);
-        if (json_word_needs_escape(w)) break;
-        i += 8;
-    }
-    // When every whole word was plain, the last bytes as one word
-    // overlapping the one before, if there is one.
-    if (i < s.size() && i + 8 > s.size() && s.size() >= 8) {
-        uint64_t w;
-        std::memcpy(&w, s.data() + s.size() - 8, 8);
-        if (!json_word_needs_escape(w)) return s.size();
-    }
-    while (i < s.size() && !json_byte_needs_escape(static_cast<unsigned char>(s[i]))) ++i;
-    return i;
-}
-
 void append_json_string(std::string& out, std::string_view s) {
     static const char hex[] = "0123456789abcdef";
     out.reserve(out.size() + s.size() + 2);

@@ -24,10 +24,6 @@ inline bool json_word_needs_escape(uint64_t w) {
 
 inline bool json_byte_needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
 
-// The length of the leading part of `s` that JSON needs no escape for (all
-// of it, for nearly every string a decision holds).
-size_t json_plain_prefix(std::string_view s);
-
 // Appends `s` as a quoted JSON string.
 void append_json_string(std::string& out, std::string_view s);
 

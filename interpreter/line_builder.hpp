@@ -65,6 +65,14 @@ public:
         *p_++ = '"';
     }
 
+    // Room for `n` bytes written by the caller at the pointer returned,
+    // who then passes the end of what it wrote to commit().
+    char* room(size_t n) {
+        reserve(n);
+        return p_;
+    }
+    void commit(char* end) { p_ = end; }
+
     size_t size() const { return static_cast<size_t>(p_ - begin_); }
     const char* data() const { return begin_; }
     std::string_view view() const { return {begin_, size()}; }
