@@ -39,6 +39,7 @@ public:
         *p_++ = c;
     }
     void bytes(std::string_view s) {
+        if (s.empty()) return;  // a default view's data() is null: not for memcpy
         reserve(s.size());
         std::memcpy(p_, s.data(), s.size());
         p_ += s.size();
