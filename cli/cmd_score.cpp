@@ -142,7 +142,12 @@ int cmd_score(Words words) {
         }
     }
 
-    LeadStream stream(*rulebook, options, threads, /*make_json=*/!queue && !csv_out);
+    // On one thread the decisions are written straight into the output
+    // buffer; on several, each worker makes its decisions' JSON so that
+    // writing runs in parallel too.
+    const bool json_out = !queue && !csv_out;
+    const bool json_on_workers = json_out && threads > 1;
+    LeadStream stream(*rulebook, options, threads, /*make_json=*/json_on_workers);
     if (max_errors) stream.set_max_errors(*max_errors);
     std::optional<Progress> progress;
     if (Progress::wanted()) {
@@ -167,17 +172,22 @@ int cmd_score(Words words) {
         counts = run([&](StreamResult& r) { view.add(r.decision); });
         view.print(std::cout, isatty(STDOUT_FILENO) == 1);
     } else {
+        // Lines are appended to one buffer, written in chunks: big enough
+        // to be cheap, small enough to stream through a pipe as the input
+        // is read.
+        constexpr size_t kChunk = 1u << 16;
         std::string out = csv_out ? csv_header(rulebook->assigned_names()) : std::string();
+        out.reserve(kChunk + 8192);
+        const std::vector<std::string>& assigned_names = rulebook->assigned_names();
         counts = run([&](StreamResult& r) {
             if (csv_out) {
-                out += to_csv(r.decision, rulebook->assigned_names());
+                append_csv(out, r.decision, assigned_names);
             } else {
-                out += r.json;
+                if (json_on_workers) out += r.json;
+                else append_json(out, r.decision);
                 out += '\n';
             }
-            // Write in chunks: big enough to be cheap, small enough to
-            // stream through a pipe as the input is read.
-            if (out.size() >= (1u << 16)) {
+            if (out.size() >= kChunk) {
                 std::cout.write(out.data(), static_cast<std::streamsize>(out.size()));
                 out.clear();
             }

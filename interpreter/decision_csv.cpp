@@ -1,32 +1,90 @@
 // A decision as a flat CSV row (csv_header and to_csv in decision.hpp), for
 // spreadsheets and CRM imports that cannot take nested JSON: the fields a
-// person sorts and filters by, and the summary line for the why.
-#include "qualify/decision.hpp"
+// person sorts and filters by, and the summary line for the why. Rows are
+// built in a LineBuilder; a cell is written as it is and quoted afterwards
+// only when it turns out to hold a comma, a quote or a line break.
+#include "interpreter/decision_text.hpp"
+
+#include <charconv>
 
 namespace qualify {
 
 namespace {
 
-void cell(std::string& out, std::string_view text) {
-    if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
-        out += text;
-        return;
-    }
-    out += '"';
+bool needs_quotes(std::string_view text) { return text.find_first_of(",\"\r\n") != std::string_view::npos; }
+
+void quoted(LineBuilder& b, std::string_view text) {
+    b.put('"');
     for (char c : text) {
-        if (c == '"') out += '"';
-        out += c;
+        if (c == '"') b.put('"');
+        b.put(c);
     }
-    out += '"';
+    b.put('"');
 }
 
-std::string codes(const std::vector<CodeAndReason>& items) {
-    std::string joined;
+void cell(LineBuilder& b, std::string_view text) {
+    if (needs_quotes(text)) quoted(b, text);
+    else b.bytes(text);
+}
+
+// The text written since `start` becomes one cell: quoted when it must be.
+void close_cell(LineBuilder& b, size_t start) {
+    const std::string_view text = b.view_from(start);
+    if (!needs_quotes(text)) return;
+    const std::string plain(text);
+    b.truncate(start);
+    quoted(b, plain);
+}
+
+void codes(LineBuilder& b, const std::vector<CodeAndReason>& items) {
+    const size_t start = b.size();
     for (size_t i = 0; i < items.size(); ++i) {
-        if (i) joined += ';';
-        joined += items[i].code;
+        if (i) b.put(';');
+        b.bytes(items[i].code);
     }
-    return joined;
+    close_cell(b, start);
+}
+
+void row(LineBuilder& b, const Decision& d) {
+    cell(b, d.id);
+    b.put(',');
+    if (d.is_error) {
+        b.lit(",,,,,");
+        // No line column for the decisions' sake: the error names its line.
+        const size_t start = b.size();
+        if (d.line) {
+            b.lit("error (line ");
+            char digits[24];
+            b.bytes({digits, static_cast<size_t>(std::to_chars(digits, digits + sizeof digits, d.line).ptr - digits)});
+            b.lit("): ");
+        } else {
+            b.lit("error: ");
+        }
+        b.bytes(d.error);
+        close_cell(b, start);
+        return;
+    }
+    cell(b, d.route);
+    b.put(',');
+    if (d.score) b.fixed(*d.score, 2);
+    b.put(',');
+    if (d.confidence) b.fixed(*d.confidence, 2);
+    b.put(',');
+    codes(b, d.disqualified);
+    b.put(',');
+    codes(b, d.escalations);
+    b.put(',');
+    const size_t start = b.size();
+    write_summary(b, d);
+    close_cell(b, start);
+}
+
+void assigned_cells(LineBuilder& b, const Decision& d, const std::vector<std::string>& assigned_names) {
+    for (const auto& n : assigned_names) {
+        b.put(',');
+        for (const auto& a : d.assigned)
+            if (a.name == n) cell(b, a.plain);
+    }
 }
 
 }  // namespace
@@ -34,51 +92,30 @@ std::string codes(const std::vector<CodeAndReason>& items) {
 std::string csv_header() { return "id,route,score,confidence,disqualified,escalations,summary\n"; }
 
 std::string csv_header(const std::vector<std::string>& assigned_names) {
-    std::string out = csv_header();
-    out.pop_back();
+    LineBuilder b;
+    b.lit("id,route,score,confidence,disqualified,escalations,summary");
     for (const auto& n : assigned_names) {
-        out += ',';
-        cell(out, n);
+        b.put(',');
+        cell(b, n);
     }
-    return out + "\n";
+    b.put('\n');
+    return std::string(b.view());
+}
+
+void append_csv(std::string& out, const Decision& d, const std::vector<std::string>& assigned_names) {
+    LineBuilder b;
+    row(b, d);
+    assigned_cells(b, d, assigned_names);
+    b.put('\n');
+    b.append_to(out);
 }
 
 std::string to_csv(const Decision& d, const std::vector<std::string>& assigned_names) {
-    std::string out = to_csv(d);
-    if (assigned_names.empty()) return out;
-    out.pop_back();
-    for (const auto& n : assigned_names) {
-        out += ',';
-        for (const auto& a : d.assigned)
-            if (a.name == n) cell(out, a.plain);
-    }
-    return out + "\n";
-}
-
-std::string to_csv(const Decision& d) {
     std::string out;
-    cell(out, d.id);
-    out += ',';
-    if (d.is_error) {
-        out += ",,,,,";
-        // No line column for the decisions' sake: the error names its line.
-        cell(out, (d.line ? "error (line " + std::to_string(d.line) + "): " : "error: ") + d.error);
-        out += '\n';
-        return out;
-    }
-    cell(out, d.route);
-    out += ',';
-    if (d.score) out += d.score->to_fixed(2);
-    out += ',';
-    if (d.confidence) out += d.confidence->to_fixed(2);
-    out += ',';
-    cell(out, codes(d.disqualified));
-    out += ',';
-    cell(out, codes(d.escalations));
-    out += ',';
-    cell(out, summary(d));
-    out += '\n';
+    append_csv(out, d, assigned_names);
     return out;
 }
+
+std::string to_csv(const Decision& d) { return to_csv(d, {}); }
 
 }  // namespace qualify

@@ -1,199 +1,233 @@
-// Decisions as one line of JSON each, keys in the order of spec §4.
-#include "qualify/decision.hpp"
+// Decisions as one line of JSON each, keys in the order of spec §4. The line
+// is built in a LineBuilder: each key and its punctuation is one literal of
+// known length (`,"score":`), decimals are written in place, and the summary
+// is written straight into the line, escaped piece by piece.
+#include "interpreter/decision_text.hpp"
 
-#include "json_text.hpp"
+#include <charconv>
 
 namespace qualify {
 
 namespace {
 
-// `,"k":` (no comma after the opening brace); the literal's length is
-// known at compile time, so the key is one append.
-template <size_t N>
-void key(std::string& out, const char (&k)[N]) {
-    if (out.size() > 1) out.push_back(',');
-    out.push_back('"');
-    out.append(k, N - 1);
-    out += "\":";
-}
-
 // A decimal as a JSON string of exactly `places` decimals ("61.22"): no
 // digit is lost to a binary float on the reader's side.
-void fixed(std::string& out, const Decimal& v, int places) {
-    out.push_back('"');
-    v.append_fixed(out, places);
-    out.push_back('"');
+void fixed(LineBuilder& b, const Decimal& v, int places) {
+    char* p = b.room(kMaxDecimalText + 2);
+    *p++ = '"';
+    p = write_fixed(p, v, places);
+    *p++ = '"';
+    b.commit(p);
 }
 
-// `[a,b,…]` with each element written by `write`.
-template <typename Items, typename Write>
-void array(std::string& out, const Items& items, Write write) {
-    out.push_back('[');
+// `"20"}`: a reason's weight, shortest, and the end of its object.
+void weight_and_close(LineBuilder& b, const Decimal& v) {
+    char* p = b.room(kMaxDecimalText + 3);
+    *p++ = '"';
+    p = write_shortest(p, v);
+    *p++ = '"';
+    *p++ = '}';
+    b.commit(p);
+}
+
+void opt_string(LineBuilder& b, const std::optional<std::string_view>& v) {
+    if (v) b.json_string(*v);
+    else b.lit("null");
+}
+
+void opt_number(LineBuilder& b, const std::optional<Decimal>& v, int places) {
+    if (v) fixed(b, *v, places);
+    else b.lit("null");
+}
+
+void codes(LineBuilder& b, const std::vector<CodeAndReason>& items) {
+    b.put('[');
     for (size_t i = 0; i < items.size(); ++i) {
-        if (i) out.push_back(',');
-        write(items[i]);
+        if (i) b.put(',');
+        b.lit("{\"code\":");
+        b.json_string(items[i].code);
+        b.lit(",\"reason\":");
+        b.json_string(items[i].reason);
+        b.put('}');
     }
-    out.push_back(']');
+    b.put(']');
 }
 
-void opt_string(std::string& out, const std::optional<std::string_view>& v) {
-    if (v) append_json_string(out, *v);
-    else out += "null";
+void model(LineBuilder& b, const ModelOutcome& m) {
+    b.lit("{\"name\":");
+    b.json_string(m.name);
+    b.lit(",\"probability\":");
+    fixed(b, m.probability, 4);
+    b.lit(",\"factors\":[");
+    for (size_t i = 0; i < m.factors.size(); ++i) {
+        const ModelFactor& f = m.factors[i];
+        if (i) b.put(',');
+        b.lit("{\"feature\":");
+        b.json_string(f.feature);
+        b.lit(",\"value\":");
+        b.json_string(f.value);
+        b.lit(",\"contribution\":");
+        fixed(b, f.contribution, 4);
+        b.put('}');
+    }
+    b.lit("]}");
 }
 
-void opt_number(std::string& out, const std::optional<Decimal>& v, int places) {
-    if (v) fixed(out, *v, places);
-    else out += "null";
-}
-
-void codes(std::string& out, const std::vector<CodeAndReason>& items) {
-    array(out, items, [&](const CodeAndReason& c) {
-        out += "{\"code\":";
-        append_json_string(out, c.code);
-        out += ",\"reason\":";
-        append_json_string(out, c.reason);
-        out.push_back('}');
-    });
-}
-
-void model(std::string& out, const ModelOutcome& m) {
-    out += "{\"name\":";
-    append_json_string(out, m.name);
-    out += ",\"probability\":";
-    fixed(out, m.probability, 4);
-    out += ",\"factors\":";
-    array(out, m.factors, [&](const ModelFactor& f) {
-        out += "{\"feature\":";
-        append_json_string(out, f.feature);
-        out += ",\"value\":";
-        append_json_string(out, f.value);
-        out += ",\"contribution\":";
-        fixed(out, f.contribution, 4);
-        out.push_back('}');
-    });
-    out.push_back('}');
-}
-
-void trace(std::string& out, const std::vector<TraceEntry>& entries) {
-    out.push_back('[');
+void trace(LineBuilder& b, const std::vector<TraceEntry>& entries) {
+    b.put('[');
     for (size_t i = 0; i < entries.size(); ++i) {
         const auto& t = entries[i];
-        if (i) out.push_back(',');
-        out += "{\"rule\":";
-        append_json_string(out, t.rule);
+        if (i) b.put(',');
+        b.lit("{\"rule\":");
+        b.json_string(t.rule);
         if (!t.at.empty()) {
-            out += ",\"at\":";
-            append_json_string(out, t.at);
+            b.lit(",\"at\":");
+            b.json_string(t.at);
         }
-        out += ",\"inputs\":{";
+        b.lit(",\"inputs\":{");
         for (size_t j = 0; j < t.inputs.size(); ++j) {
-            if (j) out.push_back(',');
-            append_json_string(out, t.inputs[j].first);
-            out.push_back(':');
-            out += t.inputs[j].second;
+            if (j) b.put(',');
+            b.json_string(t.inputs[j].first);
+            b.put(':');
+            b.bytes(t.inputs[j].second);
         }
-        out += "},\"result\":";
-        append_json_string(out, t.result);
+        b.lit("},\"result\":");
+        b.json_string(t.result);
         if (t.points) {
-            out += ",\"points\":";
-            fixed(out, *t.points, 2);
+            b.lit(",\"points\":");
+            fixed(b, *t.points, 2);
         }
         if (t.weight) {
-            out += ",\"weight\":";
-            append_json_string(out, t.weight->to_string());
+            b.lit(",\"weight\":\"");
+            b.shortest(*t.weight);
+            b.put('"');
         }
         if (!t.note.empty()) {
-            out += ",\"why\":";
-            append_json_string(out, t.note);
+            b.lit(",\"why\":");
+            b.json_string(t.note);
         }
-        out.push_back('}');
+        b.put('}');
     }
-    out.push_back(']');
+    b.put(']');
+}
+
+void booleans(LineBuilder& b, bool review, bool explore) {
+    b.lit(",\"review\":");
+    if (review) b.lit("true");
+    else b.lit("false");
+    b.lit(",\"explore\":");
+    if (explore) b.lit("true");
+    else b.lit("false");
 }
 
 }  // namespace
 
+void write_json(LineBuilder& b, const Decision& d) {
+    b.lit("{\"id\":");
+    if (d.id.empty()) b.lit("null");
+    else b.json_string(d.id);
+    if (d.is_error) {
+        b.lit(",\"line\":");
+        if (d.line) {
+            char digits[24];
+            b.bytes({digits, static_cast<size_t>(std::to_chars(digits, digits + sizeof digits, d.line).ptr - digits)});
+        } else {
+            b.lit("null");
+        }
+        b.lit(",\"error\":");
+        b.json_string(d.error);
+        b.put('}');
+        return;
+    }
+    b.lit(",\"route\":");
+    b.json_string(d.route);
+    b.lit(",\"route_label\":");
+    opt_string(b, d.route_label);
+    b.lit(",\"action\":");
+    opt_string(b, d.action);
+    if (d.has_assigned) {
+        b.lit(",\"assigned\":{");
+        for (size_t i = 0; i < d.assigned.size(); ++i) {
+            if (i) b.put(',');
+            b.json_string(d.assigned[i].name);
+            b.put(':');
+            b.bytes(d.assigned[i].json);
+        }
+        b.put('}');
+    }
+    b.lit(",\"score\":");
+    opt_number(b, d.score, 2);
+    b.lit(",\"confidence\":");
+    opt_number(b, d.confidence, 2);
+    b.lit(",\"disqualified\":");
+    codes(b, d.disqualified);
+    b.lit(",\"motion\":");
+    opt_string(b, d.motion);
+    b.lit(",\"reasons\":[");
+    for (size_t i = 0; i < d.reasons.size(); ++i) {
+        const ReasonItem& r = d.reasons[i];
+        if (i) b.put(',');
+        b.lit("{\"code\":");
+        b.json_string(r.code);
+        b.lit(",\"label\":");
+        b.json_string(r.label);
+        b.lit(",\"points\":");
+        fixed(b, r.points, 2);
+        b.lit(",\"of\":");
+        weight_and_close(b, r.weight);
+    }
+    b.lit("],\"model\":");
+    if (d.models.empty()) {
+        b.lit("null");
+    } else if (d.models.size() == 1) {
+        model(b, d.models[0]);
+    } else {
+        b.put('[');
+        for (size_t i = 0; i < d.models.size(); ++i) {
+            if (i) b.put(',');
+            model(b, d.models[i]);
+        }
+        b.put(']');
+    }
+    b.lit(",\"summary\":");
+    b.put('"');
+    write_summary_json(b, d);
+    b.put('"');
+    b.lit(",\"escalations\":");
+    codes(b, d.escalations);
+    b.lit(",\"unknown\":[");
+    for (size_t i = 0; i < d.unknown.size(); ++i) {
+        if (i) b.put(',');
+        b.json_string(d.unknown[i]);
+    }
+    b.put(']');
+    booleans(b, d.review, d.explore);
+    if (d.explored_from) {
+        b.lit(",\"explored_from\":");
+        b.json_string(*d.explored_from);
+    }
+    b.lit(",\"as_of\":");
+    b.json_string(d.as_of);
+    b.lit(",\"rulebook\":");
+    b.json_string(d.rulebook);
+    b.lit(",\"rulebook_hash\":");
+    b.json_string(d.rulebook_hash);
+    if (d.traced) {
+        b.lit(",\"trace\":");
+        trace(b, d.trace);
+    }
+    b.put('}');
+}
+
+void append_json(std::string& out, const Decision& d) {
+    LineBuilder b;
+    write_json(b, d);
+    b.append_to(out);
+}
+
 std::string to_json(const Decision& d) {
     std::string out;
-    out.reserve(d.traced ? 4096 : 1024);  // a typical decision line, so it is built without regrowing
-    out.push_back('{');
-    key(out, "id");
-    if (d.id.empty()) out += "null";
-    else append_json_string(out, d.id);
-    if (d.is_error) {
-        key(out, "line");
-        out += d.line ? std::to_string(d.line) : "null";
-        key(out, "error");
-        append_json_string(out, d.error);
-        out.push_back('}');
-        return out;
-    }
-    key(out, "route");
-    append_json_string(out, d.route);
-    key(out, "route_label");
-    opt_string(out, d.route_label);
-    key(out, "action");
-    opt_string(out, d.action);
-    if (d.has_assigned) {
-        key(out, "assigned");
-        out += '{';
-        for (size_t i = 0; i < d.assigned.size(); ++i) {
-            if (i) out += ',';
-            append_json_string(out, d.assigned[i].name);
-            out += ':';
-            out += d.assigned[i].json;
-        }
-        out += '}';
-    }
-    key(out, "score");
-    opt_number(out, d.score, 2);
-    key(out, "confidence");
-    opt_number(out, d.confidence, 2);
-    key(out, "disqualified");
-    codes(out, d.disqualified);
-    key(out, "motion");
-    opt_string(out, d.motion);
-    key(out, "reasons");
-    array(out, d.reasons, [&](const ReasonItem& r) {
-        out += "{\"code\":";
-        append_json_string(out, r.code);
-        out += ",\"label\":";
-        append_json_string(out, r.label);
-        out += ",\"points\":";
-        fixed(out, r.points, 2);
-        out += ",\"of\":";
-        append_json_string(out, r.weight.to_string());
-        out.push_back('}');
-    });
-    key(out, "model");
-    if (d.models.empty()) out += "null";
-    else if (d.models.size() == 1) model(out, d.models[0]);
-    else array(out, d.models, [&](const ModelOutcome& m) { model(out, m); });
-    key(out, "summary");
-    append_json_string(out, summary(d));
-    key(out, "escalations");
-    codes(out, d.escalations);
-    key(out, "unknown");
-    array(out, d.unknown, [&](std::string_view f) { append_json_string(out, f); });
-    key(out, "review");
-    out += d.review ? "true" : "false";
-    key(out, "explore");
-    out += d.explore ? "true" : "false";
-    if (d.explored_from) {
-        key(out, "explored_from");
-        append_json_string(out, *d.explored_from);
-    }
-    key(out, "as_of");
-    append_json_string(out, d.as_of);
-    key(out, "rulebook");
-    append_json_string(out, d.rulebook);
-    key(out, "rulebook_hash");
-    append_json_string(out, d.rulebook_hash);
-    if (d.traced) {
-        key(out, "trace");
-        trace(out, d.trace);
-    }
-    out.push_back('}');
+    append_json(out, d);
     return out;
 }
 

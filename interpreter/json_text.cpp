@@ -7,27 +7,6 @@
 
 namespace qualify {
 
-namespace {
-
-constexpr uint64_t kOnes = 0x0101010101010101ULL;
-constexpr uint64_t kHighs = 0x8080808080808080ULL;
-
-// Whether any of the eight bytes of `w` is below 0x20, '"' or '\\' (the
-// bytes JSON requires escaped). Bytes of 0x80 and above (UTF-8) never match:
-// their high bit is cleared by `~w`.
-bool any_needs_escape(uint64_t w) {
-    const uint64_t below_space = (w - kOnes * 0x20) & ~w & kHighs;
-    const uint64_t q = w ^ (kOnes * '"');
-    const uint64_t b = w ^ (kOnes * '\\');
-    const uint64_t quote = (q - kOnes) & ~q & kHighs;
-    const uint64_t backslash = (b - kOnes) & ~b & kHighs;
-    return (below_space | quote | backslash) != 0;
-}
-
-bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
-
-}  // namespace
-
 void append_json_string(std::string& out, std::string_view s) {
     static const char hex[] = "0123456789abcdef";
     out.reserve(out.size() + s.size() + 2);
@@ -38,13 +17,13 @@ void append_json_string(std::string& out, std::string_view s) {
         if (i + 8 <= s.size()) {
             uint64_t w;
             std::memcpy(&w, s.data() + i, 8);
-            if (!any_needs_escape(w)) {
+            if (!json_word_needs_escape(w)) {
                 i += 8;
                 continue;
             }
         }
         const auto c = static_cast<unsigned char>(s[i]);
-        if (!needs_escape(c)) {
+        if (!json_byte_needs_escape(c)) {
             ++i;
             continue;
         }

@@ -109,6 +109,9 @@ std::string summary(const Decision& d);
 // One line of JSON, keys in the order of spec §4 (`trace` last when traced).
 // Error records are `{"id": …, "line": …, "error": "…"}`.
 std::string to_json(const Decision& d);
+// The same line (without a newline) appended to `out`: a writer of many
+// decisions reuses one buffer instead of a string per decision.
+void append_json(std::string& out, const Decision& d);
 
 // Flat CSV output: csv_header() is the line
 // `id,route,score,confidence,disqualified,escalations,summary`; to_csv() is
@@ -122,5 +125,7 @@ std::string csv_header();
 std::string to_csv(const Decision& d);
 std::string csv_header(const std::vector<std::string>& assigned_names);
 std::string to_csv(const Decision& d, const std::vector<std::string>& assigned_names);
+// to_csv(d, assigned_names) appended to `out`, newline included.
+void append_csv(std::string& out, const Decision& d, const std::vector<std::string>& assigned_names);
 
 }  // namespace qualify

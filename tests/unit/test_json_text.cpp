@@ -1,12 +1,15 @@
-// JSON string escaping (interpreter/json_text.cpp): every byte JSON requires
+// JSON string escaping (interpreter/json_text.cpp, and LineBuilder's copy of
+// plain text in line_builder.hpp): every byte JSON requires
 // escaped is escaped wherever it falls relative to the eight-byte scan, and
 // the text reads back unchanged.
 #include "interpreter/json_text.hpp"
+#include "interpreter/line_builder.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
 #include <random>
+#include <vector>
 
 using qualify::json_string;
 
@@ -49,5 +52,26 @@ TEST_CASE("random bytes of valid UTF-8 round-trip through a JSON parser") {
         }
         const std::string out = json_string(s);
         REQUIRE(nlohmann::json::parse(out).get<std::string>() == s);
+    }
+}
+
+TEST_CASE("LineBuilder's word-at-a-time copy escapes like append_json_string") {
+    // Every length around the eight-byte words, each special byte at every
+    // offset: the word loop, the overlapping last word and the byte loop.
+    for (size_t size = 0; size <= 40; ++size) {
+        std::vector<std::string> cases = {std::string(size, 'x')};
+        for (size_t at = 0; at < size; ++at)
+            for (const char special : {'"', '\\', '\n', '\x1f'}) {
+                std::string s(size, 'x');
+                s[at] = special;
+                cases.push_back(s);
+            }
+        for (const auto& s : cases) {
+            qualify::LineBuilder b;
+            b.json_string(s);
+            b.put('|');
+            b.json_chars(s);
+            CHECK(std::string(b.view()) == json_string(s) + "|" + json_string(s).substr(1, json_string(s).size() - 2));
+        }
     }
 }
