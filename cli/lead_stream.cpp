@@ -14,6 +14,12 @@ bool is_blank(const std::string& line) {
     return line.find_first_not_of(" \t\r") == std::string::npos;
 }
 
+// The result's JSON line, into the string it keeps from batch to batch.
+void make_json(StreamResult& r) {
+    r.json.clear();
+    append_json(r.json, r.decision);
+}
+
 }  // namespace
 
 LeadStream::LeadStream(const Rulebook& rulebook, const EvalOptions& options, unsigned threads,
@@ -45,7 +51,7 @@ void LeadStream::evaluate_slice(unsigned worker, const EvaluateOne& one,
             r.decision.line = lines[i];
             r.decision.error = std::string("internal error: ") + e.what();
         }
-        if (make_json_) r.json = to_json(r.decision);
+        if (make_json_) make_json(r);
     }
 }
 
@@ -74,7 +80,7 @@ void LeadStream::flush(const EvaluateOne& one, const std::vector<uint64_t>& line
         if (r.decision.is_error) ++counts.errors;
         // A duplicate is known only here, in input order: its JSON is
         // made again (rare, and never for a rulebook without `dedupe by`).
-        if (run_.admit(r.decision) && make_json_) r.json = to_json(r.decision);
+        if (run_.admit(r.decision) && make_json_) make_json(r);
         sink(r);
         if (counts.errors > max_errors_) {
             counts.stopped = true;
