@@ -3,9 +3,9 @@
 // intermediate exceeds 128 bits take the 256-bit path in wide_int.
 #include "interpreter/decimal.hpp"
 
+#include "interpreter/decimal_text.hpp"
 #include "interpreter/wide_int.hpp"
 
-#include <algorithm>
 
 namespace qualify {
 
@@ -162,75 +162,16 @@ double Decimal::to_double() const {
     return static_cast<double>(q) + static_cast<double>(static_cast<int64_t>(r)) / 1e18;
 }
 
-namespace {
-
-// The digits of a magnitude scaled by 10^18: the whole part, and the 18
-// fraction digits. Formatting sits on the output path of every decision, so
-// the whole part goes through 64-bit arithmetic whenever it fits.
-struct Digits {
-    char whole[40];
-    int whole_len = 0;
-    char frac[Decimal::kPlaces];
-};
-
-void split_digits(u128 mag, Digits& d) {
-    uint64_t f;
-    u128 q;
-    if ((mag >> 64) == 0) {
-        const auto m = static_cast<uint64_t>(mag);
-        const auto scale = static_cast<uint64_t>(kScaleU);
-        q = m / scale;
-        f = m % scale;
-    } else {
-        q = wide::div_by_u64(mag, kScale64, f);
-    }
-    char buf[40];
-    int n = 0;
-    if ((q >> 64) == 0) {
-        auto q64 = static_cast<uint64_t>(q);
-        do { buf[n++] = static_cast<char>('0' + q64 % 10); q64 /= 10; } while (q64 != 0);
-    } else {
-        do { buf[n++] = static_cast<char>('0' + static_cast<int>(q % 10)); q /= 10; } while (q != 0);
-    }
-    for (int i = 0; i < n; ++i) d.whole[i] = buf[n - 1 - i];
-    d.whole_len = n;
-    if (f == 0) {  // whole numbers (counts, sizes) are the common case
-        std::fill(d.frac, d.frac + Decimal::kPlaces, '0');
-        return;
-    }
-    for (int i = Decimal::kPlaces - 1; i >= 0; --i) { d.frac[i] = static_cast<char>('0' + f % 10); f /= 10; }
-}
-
-}  // namespace
-
 std::string Decimal::to_string() const {
-    Digits d;
-    split_digits(wide::magnitude(raw_), d);
-    int end = kPlaces;
-    while (end > 0 && d.frac[end - 1] == '0') --end;
     std::string out;
-    if (raw_ < 0) out += '-';
-    out.append(d.whole, static_cast<size_t>(d.whole_len));
-    if (end > 0) { out += '.'; out.append(d.frac, static_cast<size_t>(end)); }
+    append_shortest_text(out, *this);
     return out;
 }
 
 std::string Decimal::to_fixed(int places) const {
     std::string out;
-    append_fixed(out, places);
+    append_fixed_text(out, *this, places);
     return out;
-}
-
-void Decimal::append_fixed(std::string& out, int places) const {
-    if (places < 0) places = 0;
-    if (places > kPlaces) places = kPlaces;
-    const Decimal rounded = round_half_away(places);
-    Digits d;
-    split_digits(wide::magnitude(rounded.raw_), d);
-    // A value that rounds to zero prints without a sign: "-0.00" reads as a bug.
-    if (rounded.raw_ < 0) out += '-';
-    out.append(d.whole, static_cast<size_t>(d.whole_len));
-    if (places > 0) { out += '.'; out.append(d.frac, static_cast<size_t>(places)); }
 }
 
 std::optional<Decimal> Decimal::parse(std::string_view t) {

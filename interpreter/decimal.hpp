@@ -63,8 +63,8 @@ public:
     // Exactly `places` decimals, rounding half away from zero: to_fixed(2) of
     // 14.142 is "14.14".
     std::string to_fixed(int places) const;
-    // to_fixed written onto the end of `out`, for writers that build a line.
-    void append_fixed(std::string& out, int places) const;
+    // (Both are interpreter/decimal_text.hpp's writers, which also write
+    // into a caller's buffer.)
 
     // Transcendental functions, computed at higher precision and rounded
     // half-even to 18 places, so every machine gets the same digits.

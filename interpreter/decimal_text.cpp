@@ -3,7 +3,8 @@
 // whole part below 10^19, so one 128-by-64-bit division splits it into two
 // 64-bit halves (whole part, 18 fraction digits), rounding happens on the
 // fraction half, and digits are written two at a time from a table. Larger
-// magnitudes take Decimal's own formatter: same text, slower.
+// magnitudes split their whole part once more. Decimal::to_string and
+// to_fixed are these functions.
 #include "interpreter/decimal_text.hpp"
 
 #include "interpreter/wide_int.hpp"
@@ -47,30 +48,8 @@ constexpr char kPairs[201] =
     "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
     "8081828384858687888990919293949596979899";
 
-// Splits a magnitude (scaled by 10^18) into whole part and fraction when
-// the whole part is below 10^19; false otherwise.
-bool split(u128 mag, uint64_t& whole, uint64_t& frac) {
-    const auto hi = static_cast<uint64_t>(mag >> 64);
-    const auto lo = static_cast<uint64_t>(mag);
-    if (hi == 0) {
-        whole = lo / kScale64;
-        frac = lo % kScale64;
-        return true;
-    }
-    // mag < 10^19 * 10^18 (below 2^124): then hi < 10^18 and the quotient
-    // fits in 64 bits, so one 128/64 division does it.
-    if (mag >= static_cast<u128>(kWholeLimit) * kScale64) return false;
-#if defined(__x86_64__)
-    uint64_t q, r;
-    asm("divq %4" : "=a"(q), "=d"(r) : "a"(lo), "d"(hi), "rm"(kScale64));
-    whole = q;
-    frac = r;
-#else
-    whole = static_cast<uint64_t>(mag / kScale64);
-    frac = static_cast<uint64_t>(mag % kScale64);
-#endif
-    return true;
-}
+// The whole part and the 18 fraction digits of a magnitude scaled by 10^18.
+u128 split(u128 mag, uint64_t& frac) { return wide::div_by_u64(mag, kScale64, frac); }
 
 // The digits of `v` (at most 20), written at p; returns the end. The
 // digits are counted first so they go straight to their place.
@@ -106,35 +85,20 @@ char* write_padded(char* p, uint64_t v, int n) {
     return e;
 }
 
-char* copy_text(char* p, const std::string& s) {
-    std::memcpy(p, s.data(), s.size());
-    return p + s.size();
+// A whole part of any size: above 2^64 as the digits above 10^19, then 19
+// padded ones.
+char* write_whole(char* p, u128 v) {
+    if ((v >> 64) == 0) return write_whole(p, static_cast<uint64_t>(v));
+    uint64_t low;
+    const u128 high = wide::div_by_u64(v, kWholeLimit, low);
+    return write_padded(write_whole(p, static_cast<uint64_t>(high)), low, 19);
 }
 
-// Rounds the fraction to `places` half away from zero, carrying into the
-// whole part; `Places` is a constant for the common widths so the divisions
-// by a power of ten become multiplications.
-template <int Places>
-char* write_fixed_places(char* p, bool negative, uint64_t whole, uint64_t frac) {
-    constexpr uint64_t unit = kPow10[Decimal::kPlaces - Places];
-    uint64_t q = frac / unit;
-    const uint64_t r = frac - q * unit;
-    if (r >= unit - r) ++q;
-    if (q == kPow10[Places]) {
-        q = 0;
-        ++whole;
-    }
-    // A value that rounds to zero prints without a sign, as in to_fixed.
-    if (negative && (whole != 0 || q != 0)) *p++ = '-';
-    p = write_whole(p, whole);
-    if constexpr (Places > 0) {
-        *p++ = '.';
-        p = write_padded(p, q, Places);
-    }
-    return p;
-}
-
-char* write_fixed_any(char* p, bool negative, uint64_t whole, uint64_t frac, int places) {
+// The fraction rounded half away from zero to `places`, carrying into the
+// whole part. Inlined into each case of write_fixed's switch, so the
+// divisions by a power of ten become multiplications by a constant.
+[[gnu::always_inline]] inline char* write_rounded(char* p, bool negative, uint64_t whole, uint64_t frac,
+                                                  int places) {
     const uint64_t unit = kPow10[Decimal::kPlaces - places];
     uint64_t q = frac / unit;
     const uint64_t r = frac - q * unit;
@@ -143,6 +107,7 @@ char* write_fixed_any(char* p, bool negative, uint64_t whole, uint64_t frac, int
         q = 0;
         ++whole;
     }
+    // A value that rounds to zero prints without a sign: "-0.00" reads as a bug.
     if (negative && (whole != 0 || q != 0)) *p++ = '-';
     p = write_whole(p, whole);
     if (places > 0) {
@@ -157,19 +122,34 @@ char* write_fixed_any(char* p, bool negative, uint64_t whole, uint64_t frac, int
 char* write_fixed(char* p, const Decimal& v, int places) {
     if (places < 0) places = 0;
     if (places > Decimal::kPlaces) places = Decimal::kPlaces;
-    uint64_t whole, frac;
-    if (!split(wide::magnitude(v.raw()), whole, frac)) return copy_text(p, v.to_fixed(places));
+    const u128 mag = wide::magnitude(v.raw());
+    uint64_t frac;
+    if (mag >= static_cast<u128>(kWholeLimit) * kScale64) {
+        // Whole parts of 10^19 and more: rare, and rounding at the very end
+        // of the range overflows, which round_half_away reports as
+        // arithmetic does.
+        const Decimal rounded = v.round_half_away(places);
+        const u128 whole = split(wide::magnitude(rounded.raw()), frac);
+        if (rounded.raw() < 0) *p++ = '-';
+        p = write_whole(p, whole);
+        if (places > 0) {
+            *p++ = '.';
+            p = write_padded(p, frac / kPow10[Decimal::kPlaces - places], places);
+        }
+        return p;
+    }
+    const auto whole = static_cast<uint64_t>(split(mag, frac));
     const bool negative = v.raw() < 0;
     switch (places) {
-        case 2: return write_fixed_places<2>(p, negative, whole, frac);
-        case 4: return write_fixed_places<4>(p, negative, whole, frac);
-        default: return write_fixed_any(p, negative, whole, frac, places);
+        case 2: return write_rounded(p, negative, whole, frac, 2);
+        case 4: return write_rounded(p, negative, whole, frac, 4);
+        default: return write_rounded(p, negative, whole, frac, places);
     }
 }
 
 char* write_shortest(char* p, const Decimal& v) {
-    uint64_t whole, frac;
-    if (!split(wide::magnitude(v.raw()), whole, frac)) return copy_text(p, v.to_string());
+    uint64_t frac;
+    const u128 whole = split(wide::magnitude(v.raw()), frac);
     if (v.raw() < 0) *p++ = '-';
     p = write_whole(p, whole);
     if (frac == 0) return p;

@@ -1,11 +1,13 @@
-// The writers' decimal formatter (interpreter/decimal_text.cpp) against
-// Decimal::to_fixed and Decimal::to_string: the same text for every value,
-// at every number of places, on both sides of each rounding and carry, and
-// at the ends of the range.
+// The decimal formatter (interpreter/decimal_text.cpp, which is also
+// Decimal::to_fixed and to_string) against a plain reference that writes the
+// digits one division by ten at a time: the same text for every value, at
+// every number of places, on both sides of each rounding and carry, and at
+// the ends of the range.
 #include "interpreter/decimal_text.hpp"
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
@@ -26,13 +28,47 @@ std::string shortest(const Decimal& v) {
     return out;
 }
 
-// Both formatters agree, or both throw.
+// The digits of a magnitude, at least `width` of them.
+std::string digits_of(unsigned __int128 v, size_t width) {
+    std::string s;
+    do {
+        s.insert(s.begin(), static_cast<char>('0' + static_cast<int>(v % 10)));
+        v /= 10;
+    } while (v != 0);
+    if (s.size() < width) s.insert(0, width - s.size(), '0');
+    return s;
+}
+
+unsigned __int128 magnitude(int128 raw) {
+    return raw < 0 ? -static_cast<unsigned __int128>(raw) : static_cast<unsigned __int128>(raw);
+}
+
+// to_fixed's text: the value rounded by Decimal's arithmetic (which throws
+// at the very end of the range), then its digits.
+std::string reference_fixed(const Decimal& v, int places) {
+    places = std::clamp(places, 0, Decimal::kPlaces);
+    const Decimal r = v.round_half_away(places);
+    const std::string d = digits_of(magnitude(r.raw()), Decimal::kPlaces + 1);
+    const std::string whole = d.substr(0, d.size() - Decimal::kPlaces);
+    const std::string frac = d.substr(d.size() - Decimal::kPlaces, static_cast<size_t>(places));
+    return (r.raw() < 0 ? "-" : "") + whole + (places > 0 ? "." + frac : "");
+}
+
+// to_string's text: every digit, trailing zeros of the fraction dropped.
+std::string reference_shortest(const Decimal& v) {
+    const std::string d = digits_of(magnitude(v.raw()), Decimal::kPlaces + 1);
+    std::string frac = d.substr(d.size() - Decimal::kPlaces);
+    while (!frac.empty() && frac.back() == '0') frac.pop_back();
+    return (v.raw() < 0 ? "-" : "") + d.substr(0, d.size() - Decimal::kPlaces) + (frac.empty() ? "" : "." + frac);
+}
+
+// The formatter and the reference agree, or both throw.
 void check_same(const Decimal& v) {
     for (int places = -1; places <= Decimal::kPlaces + 1; ++places) {
         std::string expected;
         bool threw = false;
         try {
-            expected = v.to_fixed(places);
+            expected = reference_fixed(v, places);
         } catch (const ArithmeticError&) {
             threw = true;
         }
@@ -40,10 +76,12 @@ void check_same(const Decimal& v) {
             CHECK_THROWS_AS(fixed(v, places), ArithmeticError);
         } else {
             const std::string got = fixed(v, places);
-            CHECK_MESSAGE(got == expected, "raw ", v.to_string(), " places ", places);
+            CHECK_MESSAGE(got == expected, "raw ", reference_shortest(v), " places ", places);
+            CHECK(v.to_fixed(places) == got);
         }
     }
-    CHECK(shortest(v) == v.to_string());
+    CHECK(shortest(v) == reference_shortest(v));
+    CHECK(v.to_string() == shortest(v));
 }
 
 constexpr int128 kMaxRaw = ~(static_cast<int128>(1) << 127);
