@@ -1,10 +1,10 @@
-// Reads one JSON lead record into a Lead (read_json_lead in lead.hpp) with
-// simdjson's On Demand API. Numbers are taken from their raw text, never
-// through a double. A cheap pre-scan bounds size, nesting and trailing bytes
-// before simdjson sees the record. Rules: docs/input.md, "Reading a lead".
-#include "interpreter/lead.hpp"
-
-#include "interpreter/json_key_table.hpp"
+// Reads one JSON lead record into a Lead (read_json_lead in lead.hpp): the
+// fast path first (json_fast_reader.cpp), and for any record it refuses the
+// full path here, with simdjson's On Demand API, which words every error.
+// Numbers are taken from their raw text, never through a double. A cheap
+// pre-scan bounds size, nesting and trailing bytes when needed. Rules:
+// docs/input.md, "Reading a lead".
+#include "interpreter/json_reader_state.hpp"
 #include "interpreter/lead_convert.hpp"
 
 #include <simdjson.h>
@@ -18,13 +18,12 @@ namespace qualify {
 namespace {
 
 using namespace lead_convert;
+using json_lex::is_digit;
+using json_lex::is_space;
+using json_lex::kMaxDepth;
 namespace od = simdjson::ondemand;
 
 constexpr size_t kMaxRecord = 1 << 20;
-constexpr int kMaxDepth = 32;
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // Eight bytes at a time: a mask with the high bit set in the first byte of
 // `word` that is '"' or '\\' (bits above the first match may be spurious).
@@ -99,29 +98,6 @@ std::optional<std::string> prescan(std::string_view t) {
     return std::nullopt;
 }
 
-// -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? exactly.
-bool json_number(std::string_view t) {
-    size_t i = 0;
-    if (i < t.size() && t[i] == '-') ++i;
-    if (i == t.size()) return false;
-    if (t[i] == '0') ++i;
-    else if (is_digit(t[i])) while (i < t.size() && is_digit(t[i])) ++i;
-    else return false;
-    if (i < t.size() && t[i] == '.') {
-        const size_t from = ++i;
-        while (i < t.size() && is_digit(t[i])) ++i;
-        if (i == from) return false;
-    }
-    if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
-        ++i;
-        if (i < t.size() && (t[i] == '+' || t[i] == '-')) ++i;
-        const size_t from = i;
-        while (i < t.size() && is_digit(t[i])) ++i;
-        if (i == from) return false;
-    }
-    return i == t.size();
-}
-
 std::string_view number_token(od::value& v) {
     std::string_view raw = v.raw_json_token();
     while (!raw.empty() && is_space(raw.back())) raw.remove_suffix(1);
@@ -140,33 +116,11 @@ const char* shape_name(od::json_type t) {
     return "a value";
 }
 
-// What read_json_lead keeps in Lead::json_memo between records: the key
-// table of the schema it was built for, and scratch that would otherwise be
-// allocated per record.
-struct ReaderMemo {
-    explicit ReaderMemo(const SchemaInfo& s)
-        : schema(&s), fields(s.fields.data()), field_count(s.fields.size()), table(s) {
-        seen.assign(table.entry_count(), 0);
-    }
-    bool built_for(const SchemaInfo& s) const {
-        return schema == &s && fields == s.fields.data() && field_count == s.fields.size();
-    }
-
-    const SchemaInfo* schema;
-    const FieldInfo* fields;
-    size_t field_count;
-    JsonKeyTable table;
-    std::vector<uint8_t> form;            // per slot: 0 unseen, 1 nested key, 2 dotted key
-    std::vector<std::string_view> keys;   // keys outside the table, of the objects being walked
-    std::vector<uint32_t> seen;           // per table entry: the object visit that last saw it
-    uint32_t visit = 0;
-};
-
 class Reader {
 public:
-    Reader(const SchemaInfo& schema, Lead& lead, ReaderMemo& memo)
-        : schema_(schema), lead_(lead), table_(memo.table), form_(memo.form), keys_(memo.keys),
-          seen_(memo.seen), visit_(memo.visit) {
+    Reader(const SchemaInfo& schema, Lead& lead, JsonReaderState& state)
+        : schema_(schema), lead_(lead), state_(state), table_(state.table), form_(state.form), keys_(state.keys),
+          seen_(state.seen) {
         form_.assign(schema.fields.size(), 0);
         keys_.clear();
     }
@@ -176,7 +130,7 @@ public:
     // are only validated and `level` is unused.
     bool object(od::object obj, int level, bool in_schema) {
         const size_t first_key = keys_.size();
-        const uint32_t visit = next_visit();
+        const uint32_t visit = state_.next_visit();
         for (auto member : obj) {
             od::field field;
             std::string_view key;
@@ -238,7 +192,7 @@ public:
                 return v.get_string().get(s) ? syntax() : true;
             }
             case od::json_type::number:
-                return json_number(number_token(v)) ? true : syntax();
+                return json_lex::is_number(number_token(v)) ? true : syntax();
             case od::json_type::boolean: {
                 bool b;
                 return v.get_bool().get(b) ? syntax() : true;
@@ -252,10 +206,7 @@ public:
     }
 
     bool finish() {
-        for (size_t i = 0; i < schema_.fields.size(); ++i) {
-            const FieldInfo& f = schema_.fields[i];
-            if (!f.optional && !lead_.slots[i].known()) return fail("missing required field `" + f.name + "`");
-        }
+        if (const FieldInfo* f = state_.missing_required(lead_)) return fail("missing required field `" + f->name + "`");
         return true;
     }
 
@@ -270,14 +221,6 @@ public:
     std::string error_;
 
 private:
-    uint32_t next_visit() {
-        if (++visit_ == 0) {  // wrapped: forget every mark
-            std::fill(seen_.begin(), seen_.end(), 0);
-            visit_ = 1;
-        }
-        return visit_;
-    }
-
     // The key's text: a view of the raw bytes when it has no escapes (the
     // common case: no copy), else simdjson's unescaped copy.
     static bool key_of(od::field& field, std::string_view& key) {
@@ -385,7 +328,7 @@ private:
     bool scalar(const FieldInfo& field, od::value v, od::json_type type, Value& out) {
         if (type == od::json_type::number) {
             const std::string_view token = number_token(v);
-            if (!json_number(token)) return syntax();
+            if (!json_lex::is_number(token)) return syntax();
             switch (field.type) {
                 case ScalarType::String:
                     // CRMs send ids as numbers: keep the number's own text.
@@ -415,11 +358,11 @@ private:
 
     const SchemaInfo& schema_;
     Lead& lead_;
+    JsonReaderState& state_;
     const JsonKeyTable& table_;
     std::vector<uint8_t>& form_;
     std::vector<std::string_view>& keys_;
     std::vector<uint32_t>& seen_;
-    uint32_t& visit_;
 };
 
 }  // namespace
@@ -452,7 +395,8 @@ bool may_nest_too_deep(std::string_view t) {
 
 // Walks the parsed record into `lead`. `complete` tells whether the root
 // object was read to its end with nothing but whitespace after it.
-std::optional<std::string> walk(const SchemaInfo& schema, std::string_view text, Lead& lead, bool& complete) {
+std::optional<std::string> walk(const SchemaInfo& schema, std::string_view text, Lead& lead,
+                                JsonReaderState& state, bool& complete) {
     complete = false;
     // simdjson reads up to SIMDJSON_PADDING bytes past the end: keep a padded
     // copy per thread (the caller's buffer carries no such promise).
@@ -464,27 +408,16 @@ std::optional<std::string> walk(const SchemaInfo& schema, std::string_view text,
     od::object root;
     if (parser.iterate(padded.data(), text.size(), padded.size()).get(doc) || doc.get_object().get(root))
         return std::string("not valid JSON");
-    auto* memo = static_cast<ReaderMemo*>(lead.json_memo.state.get());
-    if (!memo || !memo->built_for(schema)) {
-        auto built = std::make_shared<ReaderMemo>(schema);
-        memo = built.get();
-        lead.json_memo.state = std::move(built);
-    }
-    Reader reader(schema, lead, *memo);
+    Reader reader(schema, lead, state);
     if (!reader.object(root, 0, true)) return reader.error_;
     complete = doc.current_location().error() == simdjson::OUT_OF_BOUNDS;
     if (!reader.finish()) return reader.error_;
     return std::nullopt;
 }
 
-}  // namespace
-
-std::optional<std::string> read_json_lead(const SchemaInfo& schema, std::string_view text, Lead& lead) {
-    lead.arena.clear();
-    lead.id.clear();
-    lead.slots.assign(schema.fields.size(), Value::unknown());
-    if (text.size() > kMaxRecord) return std::string("record too large (over 1 MiB)");
-    if (!simdjson::validate_utf8(text.data(), text.size())) return std::string("invalid UTF-8");
+// The full path, once size and UTF-8 are checked.
+std::optional<std::string> read_full(const SchemaInfo& schema, std::string_view text, Lead& lead,
+                                     JsonReaderState& state) {
     // The outer-shape problems the pre-scan words (empty, not an object, too
     // deep, unclosed, trailing bytes) take precedence over every other error.
     // A record that may be too deep is pre-scanned first; any other record
@@ -495,15 +428,37 @@ std::optional<std::string> read_json_lead(const SchemaInfo& schema, std::string_
     if (may_be_too_deep)
         if (auto shape = prescan(text)) return shape;
     bool complete = false;
-    auto error = walk(schema, text, lead, complete);
+    auto error = walk(schema, text, lead, state, complete);
     if ((error || !complete) && !may_be_too_deep)
         if (auto shape = prescan(text)) {
-            lead.arena.clear();
-            lead.id.clear();
-            lead.slots.assign(schema.fields.size(), Value::unknown());
+            reset_lead(schema, lead);
             return shape;
         }
     return error;
+}
+
+// The checks both paths rely on: size, then UTF-8 (which no other error outranks).
+std::optional<std::string> check_bytes(std::string_view text) {
+    if (text.size() > kMaxRecord) return std::string("record too large (over 1 MiB)");
+    if (!simdjson::validate_utf8(text.data(), text.size())) return std::string("invalid UTF-8");
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> read_json_lead(const SchemaInfo& schema, std::string_view text, Lead& lead) {
+    reset_lead(schema, lead);
+    if (auto error = check_bytes(text)) return error;
+    JsonReaderState& state = JsonReaderState::of(schema, lead);
+    if (read_json_fast(schema, text, lead, state)) return std::nullopt;
+    reset_lead(schema, lead);
+    return read_full(schema, text, lead, state);
+}
+
+std::optional<std::string> read_json_full(const SchemaInfo& schema, std::string_view text, Lead& lead) {
+    reset_lead(schema, lead);
+    if (auto error = check_bytes(text)) return error;
+    return read_full(schema, text, lead, JsonReaderState::of(schema, lead));
 }
 
 }  // namespace qualify

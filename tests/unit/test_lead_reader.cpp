@@ -1,11 +1,15 @@
 // Reading leads: the text conversion rules shared by CSV and JSON, good JSON
-// records in nested and dotted form, and a corpus of malformed records that
-// must each yield an error message naming the field (never a crash).
+// records in nested and dotted form, a corpus of malformed records that
+// must each yield an error message naming the field (never a crash), and
+// the JSON reader's fast path held to the full path on mutated records.
 #include "interpreter/date.hpp"
+#include "interpreter/json_reader_state.hpp"
 #include "interpreter/lead.hpp"
 
 #include <doctest/doctest.h>
+#include <simdjson.h>
 
+#include <random>
 #include <string>
 
 using namespace qualify;
@@ -386,4 +390,89 @@ TEST_CASE("shape errors win over field errors, wherever they are") {
     REQUIRE(err);
     CHECK(err->find("`company.employees`") != std::string::npos);
     CHECK(lead.id == "L-1");
+}
+
+namespace {
+
+bool same_value(const Value& a, const Value& b) {
+    if (a.kind != b.kind) return false;
+    switch (a.kind) {
+        case Value::Kind::Unknown: return true;
+        case Value::Kind::Bool: return a.b == b.b;
+        case Value::Kind::Number: return a.n == b.n;
+        case Value::Kind::String: return a.s == b.s;
+        case Value::Kind::Date:
+        case Value::Kind::Enum: return a.i == b.i;
+        case Value::Kind::List:
+            if (a.count != b.count) return false;
+            for (uint32_t i = 0; i < a.count; ++i)
+                if (!same_value(a.items[i], b.items[i])) return false;
+            return true;
+        case Value::Kind::Set: return a.set == b.set;
+    }
+    return false;
+}
+
+bool same_lead(const Lead& a, const Lead& b) {
+    if (a.id != b.id || a.slots.size() != b.slots.size()) return false;
+    for (size_t i = 0; i < a.slots.size(); ++i)
+        if (!same_value(a.slots[i], b.slots[i])) return false;
+    return true;
+}
+
+}  // namespace
+
+TEST_CASE("the fast path reads exactly what the full path reads, and refuses the rest") {
+    // Good records in many shapes: the mutations below turn them into
+    // near-misses of every kind.
+    const std::vector<std::string> seeds = {
+        record(R"("company":{"employees":250,"industry":"Software","tech_stack":["hubspot"," Snowflake ","N/A",""]})"),
+        record(R"("company.employees":-7,"intent.score":0.125,"crm.is_customer":true,"crm.signed_on":"2026-02-28")"),
+        R"( { "id" : 12345 , "email" : "a\"b\\c\/d\u00e9\u0041\n@x.io" , "source" : "event" } )",
+        record(R"("contact":{"seniority":"vp","phone":5551234},"engagement":{"weekly":[1,2,"3",null]})"),
+        record(R"("extra":{"deep":[[1,{"x":[true,false,null]}],"s",-0.5e-3]},"company":{"industry":"N/A"})"),
+        record(R"("intent":{"score":"1e2"},"crm":{"is_customer":"Yes","signed_on":null},"company":{"tech_stack":"a; b;;c"})"),
+        record(R"("company":{"tech_stack":[]},"engagement.weekly":[],"x.y":"z","company":{"employees":1})"),
+        record(R"("contact":{"seniority":"Select"},"crm":{"is_customer":false},"intent.score":3E+2)"),
+        "{" + kBase + ",\"company\":{\"industry\":\"M\\u00fcller \\u20ac GmbH\\t\",\"employees\":0}}\r",
+    };
+    const std::string alphabet = "{}[]\":,\\ntfrule0123456789.-+eE aN/\x01\x7f";
+    std::mt19937_64 rng(20261203);
+    auto pick = [&](size_t n) { return static_cast<size_t>(rng() % n); };
+    Lead fast_lead, full_lead, lead;
+    size_t accepted = 0, full_accepted = 0, runs = 0;
+    for (int round = 0; round < 60000; ++round) {
+        std::string t = seeds[pick(seeds.size())];
+        for (size_t edits = 1 + pick(3); edits > 0 && !t.empty(); --edits) {
+            const size_t at = pick(t.size());
+            switch (pick(5)) {
+                case 0: t.erase(at, 1); break;
+                case 1: t.insert(at, 1, alphabet[pick(alphabet.size())]); break;
+                case 2: t[at] = alphabet[pick(alphabet.size())]; break;
+                case 3: t.insert(at, t.substr(pick(t.size()), 1 + pick(12))); break;
+                default: if (round % 7 == 0) t.insert(at, "\xc3\xa9"); break;
+            }
+        }
+        if (round < static_cast<int>(seeds.size())) t = seeds[static_cast<size_t>(round)];
+        INFO(t);
+        ++runs;
+        const auto full = read_json_full(kSchema, t, full_lead);
+        const auto combined = read_json_lead(kSchema, t, lead);
+        REQUIRE(combined.has_value() == full.has_value());
+        if (full) CHECK(*combined == *full);
+        CHECK(same_lead(lead, full_lead));
+        if (!full) ++full_accepted;
+        if (!simdjson::validate_utf8(t.data(), t.size())) continue;
+        reset_lead(kSchema, fast_lead);
+        if (read_json_fast(kSchema, t, fast_lead, JsonReaderState::of(kSchema, fast_lead))) {
+            ++accepted;
+            REQUIRE_FALSE(full.has_value());
+            CHECK(same_lead(fast_lead, full_lead));
+        }
+    }
+    // Every seed is read by the fast path, and so are most mutants the full
+    // path accepts (the refusals are escaped keys, surrogates, deep nesting).
+    MESSAGE("accepted " << accepted << " of " << full_accepted << " good records, " << runs << " runs");
+    CHECK(full_accepted > 5000);
+    CHECK(accepted * 10 > full_accepted * 9);
 }
