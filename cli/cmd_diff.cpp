@@ -42,7 +42,6 @@ constexpr const char* kUsage =
 
 std::vector<std::pair<std::string, report::DiffSide>> decide_all(const Rulebook& rulebook, const Args& args,
                                                                 const std::string& path, bool csv_in, char delim) {
-    std::ifstream in(path, std::ios::binary);
     std::vector<std::pair<std::string, report::DiffSide>> out;
     LeadStream stream(rulebook, eval_options(args, false), 1, /*make_json=*/false);
     auto sink = [&](StreamResult& r) {
@@ -50,11 +49,14 @@ std::vector<std::pair<std::string, report::DiffSide>> decide_all(const Rulebook&
                          report::diff_side(r.decision));
     };
     if (csv_in) {
+        std::ifstream in(path, std::ios::binary);
         CsvReader csv(rulebook, in, delim);
         if (auto error = csv.read_header()) throw UsageError(path + ": " + *error);
         stream.run_csv(csv, sink);
     } else {
-        stream.run(in, sink);
+        LineReader lines(path);
+        stream.run(lines, sink);
+        if (lines.failed()) throw UsageError(path + ": cannot be read");
     }
     return out;
 }

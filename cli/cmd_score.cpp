@@ -120,10 +120,14 @@ int cmd_score(Words words) {
 
     // Open the leads before compiling, so a missing file is a usage error
     // whatever state the rulebook is in.
+    // JSON Lines are read block-wise from the descriptor; CSV through a stream.
     std::ifstream file;
-    if (!from_stdin) {
-        require_readable(paths[1]);
-        file.open(paths[1], std::ios::binary);
+    std::optional<LineReader> lines;
+    if (!from_stdin) require_readable(paths[1]);
+    if (csv_in && !from_stdin) file.open(paths[1], std::ios::binary);
+    if (!csv_in) {
+        if (from_stdin) lines.emplace(STDIN_FILENO);
+        else lines.emplace(paths[1]);
     }
     std::istream& in = from_stdin ? std::cin : file;
 
@@ -164,7 +168,7 @@ int cmd_score(Words words) {
             if (log) log->add(r.decision, std::move(r.fields));
             sink(r);
         };
-        return csv ? stream.run_csv(*csv, logged) : stream.run(in, logged);
+        return csv ? stream.run_csv(*csv, logged) : stream.run(*lines, logged);
     };
     StreamCounts counts;
     if (queue) {
@@ -197,7 +201,7 @@ int cmd_score(Words words) {
     std::cout.flush();
     if (progress) progress->finish();
     if (log) log->finish();
-    if (in.bad()) throw UsageError("error reading the leads");
+    if (in.bad() || (lines && lines->failed())) throw UsageError("error reading the leads");
     std::cerr << counts.leads << " leads: " << counts.leads - counts.errors << " decisions, "
               << counts.errors << " errors\n";
     if (counts.stopped) {

@@ -10,7 +10,7 @@ namespace qualify::cli {
 
 namespace {
 
-bool is_blank(const std::string& line) {
+bool is_blank(std::string_view line) {
     return line.find_first_not_of(" \t\r") == std::string::npos;
 }
 
@@ -91,26 +91,33 @@ void LeadStream::flush(const EvaluateOne& one, const std::vector<uint64_t>& line
     if (observer_) observer_(counts);
 }
 
-StreamCounts LeadStream::run(std::istream& in, const Sink& sink) {
+StreamCounts LeadStream::run(LineReader& in, const Sink& sink) {
     StreamCounts counts;
-    // Lines are read into strings reused from batch to batch.
-    std::vector<std::string> texts(kBatchLines);
+    // Lines are views into the reader's buffer: each batch is decided
+    // before the reader refills it, so a batch ends at kBatchLines or where
+    // the buffered input does.
+    std::vector<std::string_view> texts;
     std::vector<uint64_t> lines;
     const EvaluateOne one = [&](Evaluator& e, size_t i, Decision& d) { e.evaluate_json(texts[i], lines[i], d); };
+    auto flush_batch = [&] {
+        if (!lines.empty()) flush(one, lines, counts, sink);
+        texts.clear();
+        lines.clear();
+        return !counts.stopped;
+    };
     uint64_t number = 0;
-    while (std::getline(in, texts[lines.size()])) {
-        std::string& text = texts[lines.size()];
-        ++number;
-        if (is_blank(text)) continue;
-        if (text.back() == '\r') text.pop_back();  // CRLF files
-        lines.push_back(number);
-        if (lines.size() == kBatchLines) {
-            flush(one, lines, counts, sink);
-            lines.clear();
-            if (counts.stopped) return counts;
+    do {
+        while (auto line = in.next()) {
+            std::string_view text = *line;
+            ++number;
+            if (is_blank(text)) continue;
+            if (text.back() == '\r') text.remove_suffix(1);  // CRLF files
+            texts.push_back(text);
+            lines.push_back(number);
+            if (lines.size() == kBatchLines && !flush_batch()) return counts;
         }
-    }
-    if (!lines.empty()) flush(one, lines, counts, sink);
+        if (!flush_batch()) return counts;
+    } while (in.refill());
     return counts;
 }
 

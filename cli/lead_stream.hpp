@@ -5,11 +5,11 @@
 // input order, so the output is the same at any thread count.
 #pragma once
 
+#include "cli/line_reader.hpp"
 #include "qualify/qualify.hpp"
 
 #include <cstdint>
 #include <functional>
-#include <istream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -57,7 +57,7 @@ public:
     // Evaluates every non-blank line of `in` (a line of only spaces, tabs
     // and CR is blank and skipped; line numbers still count it) and calls
     // `sink` for each result, in input order.
-    StreamCounts run(std::istream& in, const std::function<void(StreamResult&)>& sink);
+    StreamCounts run(LineReader& in, const std::function<void(StreamResult&)>& sink);
     // The same for the records of a CSV reader whose header is already read.
     StreamCounts run_csv(CsvReader& reader, const std::function<void(StreamResult&)>& sink);
 

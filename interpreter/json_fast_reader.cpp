@@ -13,6 +13,10 @@
 #include <bit>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace qualify {
 namespace {
 
@@ -243,8 +247,23 @@ private:
         return json_lex::is_number(token);
     }
 
-    // Up to the next byte that ends a run of plain string bytes.
+    // Up to the next byte that ends a run of plain string bytes. Most of a
+    // record's bytes are inside strings, so this loop is the reader's
+    // hottest: 16 bytes a step where SSE2 is there (every x86-64), else 8.
     void scan_plain() {
+#if defined(__SSE2__)
+        const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), control = _mm_set1_epi8(0x1F);
+        while (end_ - p_ >= 16) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p_));
+            const __m128i stop = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
+                                              _mm_cmpeq_epi8(_mm_min_epu8(v, control), v));  // v <= 0x1F
+            if (const int m = _mm_movemask_epi8(stop)) {
+                p_ += std::countr_zero(static_cast<unsigned>(m));
+                return;
+            }
+            p_ += 16;
+        }
+#endif
         while (end_ - p_ >= 8) {
             uint64_t word;
             std::memcpy(&word, p_, 8);

@@ -1,7 +1,6 @@
 // Builds the per-level key tables of json_key_table.hpp from a schema.
 #include "interpreter/json_key_table.hpp"
 
-#include <algorithm>
 #include <map>
 
 namespace qualify {
@@ -37,14 +36,16 @@ JsonKeyTable::JsonKeyTable(const SchemaInfo& schema) {
             e.dotted = key.find('.') != std::string::npos;
             l.entries.push_back(e);
         }
-        std::stable_sort(l.entries.begin(), l.entries.end(),
-                         [](const Entry& a, const Entry& b) { return a.key.size() < b.key.size(); });
-        const size_t longest = l.entries.empty() ? 0 : l.entries.back().key.size();
-        l.by_length.assign(longest + 2, 0);
-        size_t i = 0;
-        for (size_t n = 0; n <= longest + 1; ++n) {
-            while (i < l.entries.size() && l.entries[i].key.size() < n) ++i;
-            l.by_length[n] = static_cast<uint32_t>(i);
+        size_t size = 2;
+        while (size < 2 * l.entries.size()) size *= 2;
+        l.index.assign(size, -1);
+        l.mask = static_cast<uint32_t>(size - 1);
+        for (size_t i = 0; i < l.entries.size(); ++i) {
+            Entry& e = l.entries[i];
+            e.words = words_of(e.key);
+            uint32_t at = hash(e.words, e.key.size()) & l.mask;
+            while (l.index[at] >= 0) at = (at + 1) & l.mask;
+            l.index[at] = static_cast<int32_t>(i);
         }
         for (Entry& e : l.entries) e.id = static_cast<uint32_t>(entry_count_++);
     }
