@@ -5,7 +5,7 @@
 // resumes on the physical line after the one where the record began.
 #include "interpreter/csv_split.hpp"
 
-#include <simdjson.h>
+#include "interpreter/lead_convert.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -15,20 +15,6 @@ namespace qualify {
 namespace {
 
 bool is_blank(const std::string& s) { return s.find_first_not_of(" \t\r") == std::string::npos; }
-
-// Valid UTF-8. Most cells are ASCII, which a word-at-a-time check settles
-// more cheaply than a call into simdjson.
-bool valid_utf8(const std::string& s) {
-    uint64_t high = 0;
-    size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-        uint64_t word;
-        std::memcpy(&word, s.data() + i, 8);
-        high |= word;
-    }
-    for (; i < s.size(); ++i) high |= static_cast<unsigned char>(s[i]);
-    return (high & 0x8080808080808080ULL) == 0 || simdjson::validate_utf8(s.data(), s.size());
-}
 
 }  // namespace
 
@@ -98,7 +84,7 @@ void CsvSplitter::fail(CsvRow& row, std::string message) {
 
 void CsvSplitter::end_cell(CsvRow& row) {
     const size_t keep = names_.empty() ? SIZE_MAX : names_.size() + 1;
-    if (!dropping_ && !valid_utf8(cell_))
+    if (!dropping_ && !lead_convert::valid_utf8(cell_))
         fail(row, "invalid UTF-8 in " + column(cell_count_));
     // Cells are copied into the row's strings left from the previous record,
     // so that neither they nor cell_ need a new allocation once warmed up.

@@ -149,36 +149,32 @@ private:
         }
     }
 
-    // A schema field's value into its slot.
+    // A schema field's value, written straight into its slot (unknown
+    // until then; a refused record's slots are reset by the caller). A
+    // Value built in a local and copied costs a store-forwarding stall.
     bool field(int slot, bool dotted_key) {
         const auto s = static_cast<size_t>(slot);
         if (state_.form[s]) return false;
         state_.form[s] = dotted_key ? 2 : 1;
         const FieldInfo& f = schema_.fields[s];
-        Value out;
+        Value& out = lead_.slots[s];
         switch (*p_) {
             case 'n':
-                if (!literal("null", 4)) return false;
-                break;
+                return literal("null", 4);
             case '"': {
                 ++p_;
                 std::string_view text;
-                if (!string(text)) return false;
-                auto converted = convert_text(schema_, f, text, lead_.arena, error_);
-                if (!converted) return false;
-                out = *converted;
+                if (!string(text) || !convert_text_into(schema_, f, text, lead_.arena, error_, out)) return false;
                 break;
             }
             case '[':
                 ++p_;
-                if (!f.is_list || !list(f, out)) return false;
-                break;
+                return f.is_list && list(f, out);
             case '{':
                 return false;
             default:
                 if (f.is_list || !scalar(f, out)) return false;
         }
-        lead_.slots[s] = out;
         if (slot == schema_.id_slot && out.kind == Value::Kind::String) lead_.id.assign(out.s);
         return true;
     }
@@ -192,20 +188,15 @@ private:
             for (;;) {
                 skip_space();
                 if (p_ == end_) return false;
-                Value item;
                 if (*p_ == '"') {
                     ++p_;
                     std::string_view s;
                     if (!string(s)) return false;
                     const std::string_view t = trim(s);
-                    if (!t.empty() && !is_unknown_text(schema_, t)) {
-                        auto v = convert_scalar(f, t, lead_.arena, error_);
-                        if (!v) return false;
-                        items.push_back(*v);
-                    }
-                } else if (scalar(f, item)) {
-                    items.push_back(item);
-                } else {
+                    if (!t.empty() && !is_unknown_text(schema_, t) &&
+                        !convert_scalar_into(f, t, lead_.arena, error_, items.emplace_back()))
+                        return false;
+                } else if (!scalar(f, items.emplace_back())) {
                     return false;
                 }
                 skip_space();
@@ -232,11 +223,8 @@ private:
             out = Value::string(lead_.arena.keep(token));
             return true;
         }
-        if (f.type != ScalarType::Int && f.type != ScalarType::Decimal) return false;
-        auto n = convert_scalar(f, token, lead_.arena, error_);
-        if (!n) return false;
-        out = *n;
-        return true;
+        return (f.type == ScalarType::Int || f.type == ScalarType::Decimal) &&
+               convert_scalar_into(f, token, lead_.arena, error_, out);
     }
 
     bool number(std::string_view& token) {

@@ -105,6 +105,9 @@ struct Lead {
 // the field, the value (redacted when the field is pii) and the rule.
 std::optional<Value> convert_text(const SchemaInfo& schema, const FieldInfo& field,
                                   std::string_view raw, Arena& arena, std::string& error);
+// The same, into `out` (a lead's slot, written in place); false on failure.
+bool convert_text_into(const SchemaInfo& schema, const FieldInfo& field, std::string_view raw, Arena& arena,
+                       std::string& error, Value& out);
 
 // Reads one JSON object (nested or flat dotted keys) into `lead`, checking it
 // against the schema. Returns an error message when the record cannot be

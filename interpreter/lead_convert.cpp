@@ -4,6 +4,9 @@
 
 #include "interpreter/date.hpp"
 
+#include <simdjson.h>
+
+#include <cstring>
 #include <vector>
 
 namespace qualify {
@@ -98,28 +101,32 @@ bool plain_number(std::string_view t, PlainNumber& out) {
     return true;
 }
 
-std::optional<Value> convert_int(std::string_view text, const FieldInfo& field, std::string& error) {
+bool convert_int(std::string_view text, const FieldInfo& field, std::string& error, Value& out) {
     if (PlainNumber n; plain_number(text, n)) {
-        if (n.integral) return Value::number(n.value);  // at most 18 digits: fits int64
+        if (n.integral) {
+            out = Value::number(n.value);  // at most 18 digits: fits int64
+            return true;
+        }
         error = field_error(field, "expected an integer", text);
-        return std::nullopt;
+        return false;
     }
     const auto d = Decimal::parse(text);
     if (!d) {
         error = field_error(field, numeric_shape(text) ? "integer out of range"
                                        : "expected an integer",
                             text);
-        return std::nullopt;
+        return false;
     }
     if (!d->is_integer()) {
         error = field_error(field, "expected an integer", text);
-        return std::nullopt;
+        return false;
     }
     if (!d->to_int64()) {
         error = field_error(field, "integer out of range", text);
-        return std::nullopt;
+        return false;
     }
-    return Value::number(*d);
+    out = Value::number(*d);
+    return true;
 }
 
 }  // namespace
@@ -152,6 +159,18 @@ std::string expected(const FieldInfo& field) {
     return "a value";
 }
 
+bool valid_utf8(std::string_view text) {
+    uint64_t high = 0;
+    size_t i = 0;
+    for (; i + 8 <= text.size(); i += 8) {
+        uint64_t word;
+        std::memcpy(&word, text.data() + i, 8);
+        high |= word;
+    }
+    for (; i < text.size(); ++i) high |= static_cast<unsigned char>(text[i]);
+    return (high & 0x8080808080808080ULL) == 0 || simdjson::validate_utf8(text.data(), text.size());
+}
+
 std::string field_error(const FieldInfo& field, std::string_view rule, std::string_view value) {
     return "field `" + field.name + "`: " + std::string(rule) + ", got " +
            (field.pii ? std::string("<redacted>") : excerpt(value));
@@ -161,44 +180,66 @@ std::string field_error_shape(const FieldInfo& field, std::string_view rule, std
     return "field `" + field.name + "`: " + std::string(rule) + ", got " + std::string(what);
 }
 
-std::optional<Value> convert_scalar(const FieldInfo& field, std::string_view text, Arena& arena,
-                                    std::string& error) {
+bool convert_scalar_into(const FieldInfo& field, std::string_view text, Arena& arena, std::string& error,
+                         Value& out) {
     switch (field.type) {
         case ScalarType::String:
-            return Value::string(arena.keep(text));
+            out = Value::string(arena.keep(text));
+            return true;
         case ScalarType::Int:
-            return convert_int(text, field, error);
+            return convert_int(text, field, error, out);
         case ScalarType::Decimal: {
-            if (PlainNumber n; plain_number(text, n)) return Value::number(n.value);
-            if (auto d = Decimal::parse(text)) return Value::number(*d);
+            if (PlainNumber n; plain_number(text, n)) {
+                out = Value::number(n.value);
+                return true;
+            }
+            if (auto d = Decimal::parse(text)) {
+                out = Value::number(*d);
+                return true;
+            }
             error = field_error(field, numeric_shape(text) ? "number out of range for a decimal" : "expected a decimal number",
                                 text);
-            return std::nullopt;
+            return false;
         }
         case ScalarType::Bool:
             for (const char* yes : {"yes", "true", "1"})
-                if (iequals(text, yes)) return Value::boolean(true);
+                if (iequals(text, yes)) {
+                    out = Value::boolean(true);
+                    return true;
+                }
             for (const char* no : {"no", "false", "0"})
-                if (iequals(text, no)) return Value::boolean(false);
+                if (iequals(text, no)) {
+                    out = Value::boolean(false);
+                    return true;
+                }
             break;
         case ScalarType::Date:
-            if (auto days = parse_iso_date(text)) return Value::date(*days);
+            if (auto days = parse_iso_date(text)) {
+                out = Value::date(*days);
+                return true;
+            }
             break;
         case ScalarType::Enum:
             for (size_t i = 0; i < field.enum_values.size(); ++i)
-                if (field.enum_values[i] == text) return Value::enumv(static_cast<int32_t>(i));
+                if (field.enum_values[i] == text) {
+                    out = Value::enumv(static_cast<int32_t>(i));
+                    return true;
+                }
             break;
     }
     error = field_error(field, "expected " + expected(field), text);
-    return std::nullopt;
+    return false;
 }
 
 }  // namespace lead_convert
 
-std::optional<Value> convert_text(const SchemaInfo& schema, const FieldInfo& field, std::string_view raw,
-                                  Arena& arena, std::string& error) {
+bool convert_text_into(const SchemaInfo& schema, const FieldInfo& field, std::string_view raw, Arena& arena,
+                       std::string& error, Value& out) {
     using namespace lead_convert;
-    if (raw.empty() || is_unknown_text(schema, raw)) return Value::unknown();
+    if (raw.empty() || is_unknown_text(schema, raw)) {
+        out = Value::unknown();
+        return true;
+    }
     if (field.is_list) {
         // Elements are trimmed; empty elements and elements that are unknown
         // values are dropped, so "a; ;b" and "a;N/A;b" both read as [a, b].
@@ -210,17 +251,28 @@ std::optional<Value> convert_text(const SchemaInfo& schema, const FieldInfo& fie
             const std::string_view piece = trim(raw.substr(start, end - start));
             start = end + 1;
             if (piece.empty() || is_unknown_text(schema, piece)) continue;
-            auto v = convert_scalar(field, piece, arena, error);
-            if (!v) return std::nullopt;
-            items.push_back(*v);
+            if (!convert_scalar_into(field, piece, arena, error, items.emplace_back())) return false;
         }
-        const auto n = static_cast<uint32_t>(items.size());
-        return Value::list(items.data(), n);
+        out = Value::list(items.data(), static_cast<uint32_t>(items.size()));
+        return true;
     }
-    if (field.type == ScalarType::String) return Value::string(arena.keep(raw));
+    if (field.type == ScalarType::String) {
+        out = Value::string(arena.keep(raw));
+        return true;
+    }
     const std::string_view text = trim(raw);
-    if (text.empty()) return Value::unknown();
-    return convert_scalar(field, text, arena, error);
+    if (text.empty()) {
+        out = Value::unknown();
+        return true;
+    }
+    return convert_scalar_into(field, text, arena, error, out);
+}
+
+std::optional<Value> convert_text(const SchemaInfo& schema, const FieldInfo& field, std::string_view raw,
+                                  Arena& arena, std::string& error) {
+    Value v;
+    if (!convert_text_into(schema, field, raw, arena, error, v)) return std::nullopt;
+    return v;
 }
 
 }  // namespace qualify

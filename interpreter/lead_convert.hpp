@@ -11,15 +11,27 @@
 
 namespace qualify::lead_convert {
 
+// Valid UTF-8. Most text is ASCII, which a word-at-a-time check settles
+// more cheaply than the full validation (simdjson's), run on the rest.
+bool valid_utf8(std::string_view text);
+
 // True for text in the schema's unknown_values (compared byte for byte).
 bool is_unknown_text(const SchemaInfo& schema, std::string_view raw);
 
 // ASCII whitespace removed from both ends.
 std::string_view trim(std::string_view text);
 
-// Converts trimmed, non-empty text to one value of the field's element type.
-std::optional<Value> convert_scalar(const FieldInfo& field, std::string_view text, Arena& arena,
-                                    std::string& error);
+// Converts trimmed, non-empty text to one value of the field's element
+// type, into `out` (the readers' slots, written in place); false with
+// `error` set when the text does not fit.
+bool convert_scalar_into(const FieldInfo& field, std::string_view text, Arena& arena, std::string& error,
+                         Value& out);
+inline std::optional<Value> convert_scalar(const FieldInfo& field, std::string_view text, Arena& arena,
+                                           std::string& error) {
+    Value v;
+    if (!convert_scalar_into(field, text, arena, error, v)) return std::nullopt;
+    return v;
+}
 
 // What the field's element type accepts, for messages: "an integer", "a date (YYYY-MM-DD)"...
 std::string expected(const FieldInfo& field);

@@ -440,7 +440,7 @@ std::optional<std::string> read_full(const SchemaInfo& schema, std::string_view 
 // The checks both paths rely on: size, then UTF-8 (which no other error outranks).
 std::optional<std::string> check_bytes(std::string_view text) {
     if (text.size() > kMaxRecord) return std::string("record too large (over 1 MiB)");
-    if (!simdjson::validate_utf8(text.data(), text.size())) return std::string("invalid UTF-8");
+    if (!valid_utf8(text)) return std::string("invalid UTF-8");
     return std::nullopt;
 }
 
