@@ -58,9 +58,8 @@ std::optional<std::string> read_csv_lead(const SchemaInfo& schema, const CsvBind
         const int slot = binding.slot[c];
         if (slot < 0) continue;
         const FieldInfo& field = schema.fields[static_cast<size_t>(slot)];
-        auto v = convert_text(schema, field, row.cells[c], lead.arena, error);
-        if (!v) return error;
-        lead.slots[static_cast<size_t>(slot)] = *v;
+        if (!convert_text_into(schema, field, row.cells[c], lead.arena, error, lead.slots[static_cast<size_t>(slot)]))
+            return error;
     }
     for (size_t i = 0; i < schema.fields.size(); ++i) {
         const FieldInfo& f = schema.fields[i];
