@@ -3,7 +3,9 @@
 #include "interpreter/json_reader_state.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
+#include <type_traits>
 
 namespace qualify {
 
@@ -55,7 +57,11 @@ const FieldInfo* JsonReaderState::missing_required(const Lead& lead) const {
 void reset_lead(const SchemaInfo& schema, Lead& lead) {
     lead.arena.clear();
     lead.id.clear();
-    lead.slots.assign(schema.fields.size(), Value::unknown());
+    // An unknown Value is all zero bytes, so the slots are cleared as bytes:
+    // filling them with a Value copy stalled on reading that copy back.
+    static_assert(std::is_trivially_copyable_v<Value> && Value::Kind::Unknown == Value::Kind{});
+    lead.slots.resize(schema.fields.size());
+    std::memset(static_cast<void*>(lead.slots.data()), 0, lead.slots.size() * sizeof(Value));
 }
 
 }  // namespace qualify
