@@ -1,8 +1,12 @@
 // Decisions as one line of JSON each, keys in the order of spec §4. The line
-// is built in a LineBuilder: each key and its punctuation is one literal of
-// known length (`,"score":`), decimals are written in place, and the summary
-// is written straight into the line, escaped piece by piece.
+// is built through a LineCursor: each key and its punctuation is one literal
+// of known length (`,"score":"`), the room for a group of pieces is checked
+// once, strings are copied whole unless they hold a byte to escape,
+// decimals are written in place, and the summary is written straight into
+// the line, escaped piece by piece. Error records and the explain trace,
+// rare or large, go through the LineBuilder directly.
 #include "interpreter/decision_text.hpp"
+#include "interpreter/line_cursor.hpp"
 
 #include <charconv>
 
@@ -10,67 +14,116 @@ namespace qualify {
 
 namespace {
 
+// Each group of pieces below ensures its room once: its strings at
+// kMaxEscaped a byte, kPunctuation for its literals (no group writes more
+// than 64 bytes of keys and punctuation) and kMaxDecimalText per decimal.
+constexpr size_t kPunctuation = 64;
+
+size_t size_of(const std::optional<std::string_view>& v) { return v ? v->size() : 0; }
+
+using Text = WrittenText::Text;
+
 // A decimal as a JSON string of exactly `places` decimals ("61.22"): no
 // digit is lost to a binary float on the reader's side.
-void fixed(LineBuilder& b, const Decimal& v, int places) {
-    char* p = b.room(kMaxDecimalText + 2);
-    *p++ = '"';
-    p = write_fixed(p, v, places);
-    *p++ = '"';
-    b.commit(p);
+[[gnu::always_inline]] inline void fixed(LineCursor& c, const Decimal& v, int places) {
+    c.put('"');
+    c.fixed(v, places);
+    c.put('"');
 }
 
-// `"20"}`: a reason's weight, shortest, and the end of its object.
-void weight_and_close(LineBuilder& b, const Decimal& v) {
-    char* p = b.room(kMaxDecimalText + 3);
-    *p++ = '"';
-    p = write_shortest(p, v);
-    *p++ = '"';
-    *p++ = '}';
-    b.commit(p);
+[[gnu::always_inline]] inline void opt_string(LineCursor& c, const std::optional<std::string_view>& v) {
+    if (v) c.json_string(*v);
+    else c.lit("null");
 }
 
-void opt_string(LineBuilder& b, const std::optional<std::string_view>& v) {
-    if (v) b.json_string(*v);
-    else b.lit("null");
+// json_chars(s), saying where it went, for the summary to copy.
+[[gnu::always_inline]] inline Text recorded(LineCursor& c, std::string_view s) {
+    const size_t at = c.offset();
+    c.json_chars(s);
+    return {at, c.offset() - at};
 }
 
-void opt_number(LineBuilder& b, const std::optional<Decimal>& v, int places) {
-    if (v) fixed(b, *v, places);
-    else b.lit("null");
-}
-
-void codes(LineBuilder& b, const std::vector<CodeAndReason>& items) {
-    b.put('[');
+// `[{"code":"…","reason":"…"},…]`; the first kRepeated recorded in `codes`
+// and `reasons` when not null.
+[[gnu::always_inline]] inline void codes(LineCursor& c, const std::vector<CodeAndReason>& items, Text* codes,
+                                         Text* reasons) {
+    c.ensure(kPunctuation);
+    if (items.empty()) return c.lit("[]");
+    c.put('[');
     for (size_t i = 0; i < items.size(); ++i) {
-        if (i) b.put(',');
-        b.lit("{\"code\":");
-        b.json_string(items[i].code);
-        b.lit(",\"reason\":");
-        b.json_string(items[i].reason);
-        b.put('}');
+        const CodeAndReason& item = items[i];
+        c.ensure(kMaxEscaped * (item.code.size() + item.reason.size()) + kPunctuation);
+        if (i) c.put(',');
+        c.lit("{\"code\":\"");
+        if (codes && i < WrittenText::kRepeated) {
+            codes[i] = recorded(c, item.code);
+            c.lit("\",\"reason\":\"");
+            reasons[i] = recorded(c, item.reason);
+        } else {
+            c.json_chars(item.code);
+            c.lit("\",\"reason\":\"");
+            c.json_chars(item.reason);
+        }
+        c.lit("\"}");
     }
-    b.put(']');
+    c.ensure(kPunctuation);
+    c.put(']');
 }
 
-void model(LineBuilder& b, const ModelOutcome& m) {
-    b.lit("{\"name\":");
-    b.json_string(m.name);
-    b.lit(",\"probability\":");
-    fixed(b, m.probability, 4);
-    b.lit(",\"factors\":[");
+[[gnu::always_inline]] inline void reasons(LineCursor& c, const std::vector<ReasonItem>& items, WrittenText& w) {
+    for (size_t i = 0; i < items.size(); ++i) {
+        const ReasonItem& r = items[i];
+        c.ensure(kMaxEscaped * (r.code.size() + r.label.size()) + kPunctuation + 2 * kMaxDecimalText);
+        if (i) c.put(',');
+        c.lit("{\"code\":\"");
+        if (i < 3) {
+            w.reason_codes[i] = recorded(c, r.code);
+            c.lit("\",\"label\":\"");
+            w.reason_labels[i] = recorded(c, r.label);
+            c.lit("\",\"points\":\"");
+            w.points[i].at = c.offset();
+            c.fixed(r.points, 2);
+            w.points[i].size = c.offset() - w.points[i].at;
+            c.lit("\",\"of\":\"");
+            w.weights[i].at = c.offset();
+            c.shortest(r.weight);
+            w.weights[i].size = c.offset() - w.weights[i].at;
+        } else {
+            c.json_chars(r.code);
+            c.lit("\",\"label\":\"");
+            c.json_chars(r.label);
+            c.lit("\",\"points\":\"");
+            c.fixed(r.points, 2);
+            c.lit("\",\"of\":\"");
+            c.shortest(r.weight);
+        }
+        c.lit("\"}");
+    }
+}
+
+// The model's name recorded in `name` when not null.
+[[gnu::always_inline]] inline void model(LineCursor& c, const ModelOutcome& m, Text* name) {
+    c.ensure(kMaxEscaped * m.name.size() + kPunctuation + kMaxDecimalText);
+    c.lit("{\"name\":\"");
+    if (name) *name = recorded(c, m.name);
+    else c.json_chars(m.name);
+    c.lit("\",\"probability\":\"");
+    c.fixed(m.probability, 4);
+    c.lit("\",\"factors\":[");
     for (size_t i = 0; i < m.factors.size(); ++i) {
         const ModelFactor& f = m.factors[i];
-        if (i) b.put(',');
-        b.lit("{\"feature\":");
-        b.json_string(f.feature);
-        b.lit(",\"value\":");
-        b.json_string(f.value);
-        b.lit(",\"contribution\":");
-        fixed(b, f.contribution, 4);
-        b.put('}');
+        c.ensure(kMaxEscaped * (f.feature.size() + f.value.size()) + kPunctuation + kMaxDecimalText);
+        if (i) c.put(',');
+        c.lit("{\"feature\":\"");
+        c.json_chars(f.feature);
+        c.lit("\",\"value\":\"");
+        c.json_chars(f.value);
+        c.lit("\",\"contribution\":\"");
+        c.fixed(f.contribution, 4);
+        c.lit("\"}");
     }
-    b.lit("]}");
+    c.ensure(kPunctuation);
+    c.lit("]}");
 }
 
 void trace(LineBuilder& b, const std::vector<TraceEntry>& entries) {
@@ -94,8 +147,9 @@ void trace(LineBuilder& b, const std::vector<TraceEntry>& entries) {
         b.lit("},\"result\":");
         b.json_string(t.result);
         if (t.points) {
-            b.lit(",\"points\":");
-            fixed(b, *t.points, 2);
+            b.lit(",\"points\":\"");
+            b.fixed(*t.points, 2);
+            b.put('"');
         }
         if (t.weight) {
             b.lit(",\"weight\":\"");
@@ -111,112 +165,156 @@ void trace(LineBuilder& b, const std::vector<TraceEntry>& entries) {
     b.put(']');
 }
 
-void booleans(LineBuilder& b, bool review, bool explore) {
-    b.lit(",\"review\":");
-    if (review) b.lit("true");
-    else b.lit("false");
-    b.lit(",\"explore\":");
-    if (explore) b.lit("true");
-    else b.lit("false");
+void error_record(LineBuilder& b, const Decision& d) {
+    b.lit("{\"id\":");
+    if (d.id.empty()) b.lit("null");
+    else b.json_string(d.id);
+    b.lit(",\"line\":");
+    if (d.line) {
+        char digits[24];
+        b.bytes({digits, static_cast<size_t>(std::to_chars(digits, digits + sizeof digits, d.line).ptr - digits)});
+    } else {
+        b.lit("null");
+    }
+    b.lit(",\"error\":");
+    b.json_string(d.error);
+    b.put('}');
 }
 
 }  // namespace
 
 void write_json(LineBuilder& b, const Decision& d) {
-    b.lit("{\"id\":");
-    if (d.id.empty()) b.lit("null");
-    else b.json_string(d.id);
-    if (d.is_error) {
-        b.lit(",\"line\":");
-        if (d.line) {
-            char digits[24];
-            b.bytes({digits, static_cast<size_t>(std::to_chars(digits, digits + sizeof digits, d.line).ptr - digits)});
-        } else {
-            b.lit("null");
-        }
-        b.lit(",\"error\":");
-        b.json_string(d.error);
-        b.put('}');
-        return;
-    }
-    b.lit(",\"route\":");
-    b.json_string(d.route);
-    b.lit(",\"route_label\":");
-    opt_string(b, d.route_label);
-    b.lit(",\"action\":");
-    opt_string(b, d.action);
-    if (d.has_assigned) {
-        b.lit(",\"assigned\":{");
-        for (size_t i = 0; i < d.assigned.size(); ++i) {
-            if (i) b.put(',');
-            b.json_string(d.assigned[i].name);
-            b.put(':');
-            b.bytes(d.assigned[i].json);
-        }
-        b.put('}');
-    }
-    b.lit(",\"score\":");
-    opt_number(b, d.score, 2);
-    b.lit(",\"confidence\":");
-    opt_number(b, d.confidence, 2);
-    b.lit(",\"disqualified\":");
-    codes(b, d.disqualified);
-    b.lit(",\"motion\":");
-    opt_string(b, d.motion);
-    b.lit(",\"reasons\":[");
-    for (size_t i = 0; i < d.reasons.size(); ++i) {
-        const ReasonItem& r = d.reasons[i];
-        if (i) b.put(',');
-        b.lit("{\"code\":");
-        b.json_string(r.code);
-        b.lit(",\"label\":");
-        b.json_string(r.label);
-        b.lit(",\"points\":");
-        fixed(b, r.points, 2);
-        b.lit(",\"of\":");
-        weight_and_close(b, r.weight);
-    }
-    b.lit("],\"model\":");
-    if (d.models.empty()) {
-        b.lit("null");
-    } else if (d.models.size() == 1) {
-        model(b, d.models[0]);
+    if (d.is_error) return error_record(b, d);
+    // Keys and punctuation between two values are one literal, and the
+    // common runs of nulls and falses too.
+    WrittenText w;  // set as the line is written; read only where set
+    LineCursor c(b);
+    c.ensure(kMaxEscaped * (d.id.size() + d.route.size() + size_of(d.route_label) + size_of(d.action)) + kPunctuation);
+    c.lit("{\"id\":");
+    if (d.id.empty()) c.lit("null");
+    else c.json_string(d.id);
+    c.lit(",\"route\":\"");
+    w.route = recorded(c, d.route);
+    if (!d.route_label && !d.action) {
+        c.lit("\",\"route_label\":null,\"action\":null");
     } else {
-        b.put('[');
-        for (size_t i = 0; i < d.models.size(); ++i) {
-            if (i) b.put(',');
-            model(b, d.models[i]);
+        c.lit("\",\"route_label\":");
+        opt_string(c, d.route_label);
+        c.ensure(kMaxEscaped * size_of(d.action) + kPunctuation);
+        c.lit(",\"action\":");
+        opt_string(c, d.action);
+    }
+    if (d.has_assigned) {
+        c.ensure(kPunctuation);
+        c.lit(",\"assigned\":{");
+        for (size_t i = 0; i < d.assigned.size(); ++i) {
+            const AssignedValue& a = d.assigned[i];
+            c.ensure(kMaxEscaped * (a.name.size() + a.json.size()) + kPunctuation);
+            if (i) c.put(',');
+            c.json_string(a.name);
+            c.put(':');
+            c.bytes(a.json);
         }
-        b.put(']');
+        c.ensure(kPunctuation);
+        c.put('}');
     }
-    b.lit(",\"summary\":");
-    b.put('"');
-    write_summary_json(b, d);
-    b.put('"');
-    b.lit(",\"escalations\":");
-    codes(b, d.escalations);
-    b.lit(",\"unknown\":[");
+    c.ensure(kPunctuation + 2 * kMaxDecimalText);
+    if (!d.score && !d.confidence) {
+        c.lit(",\"score\":null,\"confidence\":null,\"disqualified\":");
+    } else {
+        c.lit(",\"score\":");
+        if (d.score) {
+            c.put('"');
+            w.score.at = c.offset();
+            c.fixed(*d.score, 2);
+            w.score.size = c.offset() - w.score.at;
+            c.put('"');
+        } else {
+            c.lit("null");
+        }
+        c.lit(",\"confidence\":");
+        if (d.confidence) fixed(c, *d.confidence, 2);
+        else c.lit("null");
+        c.lit(",\"disqualified\":");
+    }
+    codes(c, d.disqualified, w.codes, w.code_reasons);
+    c.ensure(kMaxEscaped * size_of(d.motion) + kPunctuation);
+    if (!d.motion) {
+        c.lit(",\"motion\":null,\"reasons\":[");
+    } else {
+        c.lit(",\"motion\":");
+        c.json_string(*d.motion);
+        c.lit(",\"reasons\":[");
+    }
+    reasons(c, d.reasons, w);
+    c.ensure(kPunctuation);
+    if (d.models.empty()) {
+        c.lit("],\"model\":null,\"summary\":\"");
+    } else {
+        c.lit("],\"model\":");
+        if (d.models.size() == 1) {
+            model(c, d.models[0], &w.model_name);
+        } else {
+            c.put('[');
+            for (size_t i = 0; i < d.models.size(); ++i) {
+                c.ensure(kPunctuation);
+                if (i) c.put(',');
+                model(c, d.models[i], i == 0 ? &w.model_name : nullptr);
+            }
+            c.ensure(kPunctuation);
+            c.put(']');
+        }
+        c.ensure(kPunctuation);
+        c.lit(",\"summary\":\"");
+    }
+    c.commit();
+    write_summary_json(b, d, &w);
+    c.reload();
+    c.ensure(kPunctuation);
+    if (d.escalations.empty()) {
+        c.lit("\",\"escalations\":[],\"unknown\":[");
+    } else {
+        c.lit("\",\"escalations\":");
+        codes(c, d.escalations, nullptr, nullptr);
+        c.lit(",\"unknown\":[");
+    }
     for (size_t i = 0; i < d.unknown.size(); ++i) {
-        if (i) b.put(',');
-        b.json_string(d.unknown[i]);
+        c.ensure(kMaxEscaped * d.unknown[i].size() + kPunctuation);
+        if (i) c.put(',');
+        c.json_string(d.unknown[i]);
     }
-    b.put(']');
-    booleans(b, d.review, d.explore);
+    c.ensure(kMaxEscaped * size_of(d.explored_from) + kPunctuation);
+    if (!d.review && !d.explore) {
+        c.lit("],\"review\":false,\"explore\":false");
+    } else {
+        c.lit("],\"review\":");
+        if (d.review) c.lit("true");
+        else c.lit("false");
+        c.lit(",\"explore\":");
+        if (d.explore) c.lit("true");
+        else c.lit("false");
+    }
     if (d.explored_from) {
-        b.lit(",\"explored_from\":");
-        b.json_string(*d.explored_from);
+        c.lit(",\"explored_from\":");
+        c.json_string(*d.explored_from);
     }
-    b.lit(",\"as_of\":");
-    b.json_string(d.as_of);
-    b.lit(",\"rulebook\":");
-    b.json_string(d.rulebook);
-    b.lit(",\"rulebook_hash\":");
-    b.json_string(d.rulebook_hash);
+    c.ensure(kMaxEscaped * (d.as_of.size() + d.rulebook.size() + d.rulebook_hash.size()) + kPunctuation);
+    c.lit(",\"as_of\":\"");
+    c.json_chars(d.as_of);
+    c.lit("\",\"rulebook\":\"");
+    c.json_chars(d.rulebook);
+    c.lit("\",\"rulebook_hash\":\"");
+    c.json_chars(d.rulebook_hash);
+    c.put('"');
     if (d.traced) {
-        b.lit(",\"trace\":");
+        c.lit(",\"trace\":");
+        c.commit();
         trace(b, d.trace);
+        c.reload();
+        c.ensure(1);
     }
-    b.put('}');
+    c.put('}');
+    c.commit();
 }
 
 void append_json(std::string& out, const Decision& d) {

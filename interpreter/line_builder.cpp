@@ -1,6 +1,7 @@
 // LineBuilder's growth and its escaping of JSON text that needs it
-// (line_builder.hpp).
+// (line_builder.hpp), and a LineCursor's growth (line_cursor.hpp).
 #include "interpreter/line_builder.hpp"
+#include "interpreter/line_cursor.hpp"
 
 #include <algorithm>
 
@@ -18,14 +19,16 @@ void LineBuilder::grow(size_t n) {
     end_ = begin_ + wanted;
 }
 
-void LineBuilder::json_escaped(std::string_view s, size_t from) {
-    // Rare (a quote or a line break in a label or an id): the escaping rules
-    // live in json_text.cpp.
-    p_ += from;
-    std::string escaped;
-    append_json_string(escaped, s.substr(from));
-    bytes(std::string_view(escaped).substr(1, escaped.size() - 2));
-    reserve(1);
+void LineBuilder::json_escaped(std::string_view s) {
+    // Rare (a quote or a line break in a label or an id): each byte becomes
+    // at most six ("\u001f").
+    reserve(6 * s.size() + 1);
+    p_ = write_json_escaped(p_, s);
+}
+
+void LineCursor::grow(LineBuilder& b, char* p, size_t n) {
+    b.p_ = p;
+    b.reserve(n);
 }
 
 }  // namespace qualify

@@ -9,7 +9,6 @@
 #include "interpreter/json_text.hpp"
 
 #include <cstddef>
-#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -88,38 +87,16 @@ public:
 private:
     void grow(size_t n);
     // json_chars where room for s.size() + 1 bytes is reserved; leaves room
-    // for one byte more. Plain text is checked and copied eight bytes at a
-    // time, the last word overlapping the one before (every store stays
-    // within s.size() bytes); the first byte that needs an escape hands the
-    // rest to json_escaped().
+    // for one byte more. Plain text is copied in one pass (copy_json_plain);
+    // text with a byte to escape is written again by json_escaped().
     [[gnu::always_inline]] void json_chars_in_room(std::string_view s) {
-        const size_t n = s.size();
-        const char* src = s.data();
-        size_t i = 0;
-        uint64_t w;
-        for (; i + 8 <= n; i += 8) {
-            std::memcpy(&w, src + i, 8);
-            if (json_word_needs_escape(w)) return json_escaped(s, i);
-            std::memcpy(p_ + i, &w, 8);
-        }
-        if (i < n) {
-            if (n >= 8) {
-                std::memcpy(&w, src + n - 8, 8);
-                if (json_word_needs_escape(w)) return json_escaped(s, i);
-                std::memcpy(p_ + n - 8, &w, 8);
-            } else {
-                for (; i < n; ++i) {
-                    const auto c = static_cast<unsigned char>(src[i]);
-                    if (json_byte_needs_escape(c)) return json_escaped(s, i);
-                    p_[i] = static_cast<char>(c);
-                }
-            }
-        }
-        p_ += n;
+        if (copy_json_plain(p_, s.data(), s.size())) p_ += s.size();
+        else json_escaped(s);
     }
-    // json_chars_in_room from byte `from` of `s` on, the bytes before it
-    // copied; leaves room for one byte more.
-    void json_escaped(std::string_view s, size_t from);
+    // `s` escaped at p_, with room for one byte more.
+    void json_escaped(std::string_view s);
+
+    friend class LineCursor;  // line_cursor.hpp: writes at p_ from a register
 
     char stack_[4096];
     std::unique_ptr<char[]> heap_;
