@@ -114,7 +114,12 @@ void Decider::run() {
 
 void Decider::disqualified() {
     d_.route = "reject";
-    d_.models.clear();
+    // A rejected lead has no model outcomes; the context keeps them aside so
+    // the next qualified lead reuses their factor lists and strings.
+    if (!d_.models.empty()) {
+        std::swap(d_.models, ctx_.spare_model_outcomes());
+        d_.models.clear();
+    }
     if (o_.explain) trace(kNoRoot, "route", "reject").note = "a disqualifier fired: nothing else is evaluated";
     review(-1);
 }
@@ -158,16 +163,26 @@ void Decider::criteria(int motion, Decimal& points, Decimal& positive, Decimal& 
     if (m)
         for (int i : m->added) run_one(static_cast<size_t>(i));
     // Positive contributions by points, largest first, then penalties by
-    // magnitude; ties keep declaration order (stable).
-    std::stable_sort(d_.reasons.begin(), d_.reasons.end(), [](const ReasonItem& a, const ReasonItem& b) {
+    // magnitude; ties keep declaration order (stable). An insertion sort:
+    // a lead has a handful of reasons, and std::stable_sort costs more in
+    // setting up its buffer than in sorting them.
+    auto before = [](const ReasonItem& a, const ReasonItem& b) {
         bool ap = a.points > Decimal::zero(), bp = b.points > Decimal::zero();
         if (ap != bp) return ap;
         return ap ? a.points > b.points : a.points < b.points;
-    });
+    };
+    auto& r = d_.reasons;
+    for (size_t i = 1; i < r.size(); ++i) {
+        ReasonItem item = r[i];
+        size_t j = i;
+        for (; j > 0 && before(item, r[j - 1]); --j) r[j] = r[j - 1];
+        r[j] = item;
+    }
 }
 
 void Decider::models() {
     // Outcomes are reused from lead to lead, so their factor lists keep their capacity.
+    if (d_.models.empty()) std::swap(d_.models, ctx_.spare_model_outcomes());
     d_.models.resize(p_.models.size());
     for (size_t i = 0; i < p_.models.size(); ++i) {
         const auto& m = p_.models[i];

@@ -215,7 +215,15 @@ Decimal Decimal::pow_ratio(Decimal base, Decimal num, Decimal den) {
     // y = ln(base) * num / den, kept in fixed point so that neither the
     // exponent nor the logarithm is rounded before the exponential: the
     // result is rounded once.
-    const i128 l = ln_fixed(base.raw());
+    // decay() asks for 0.5^(days / h) with the same base every time: the
+    // logarithm, the dearer half of the work, is kept from the last call.
+    thread_local int128 last_base = 0;
+    thread_local i128 last_ln = 0;
+    if (base.raw() != last_base) {
+        last_ln = ln_fixed(base.raw());
+        last_base = base.raw();
+    }
+    const i128 l = last_ln;
     const bool negative = (l < 0) != ((num.raw() < 0) != (den.raw() < 0));
     u128 q, r;
     const bool fits = wide::divmod(wide::mul(wide::magnitude(l), wide::magnitude(num.raw())),

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "program.hpp"
+#include "qualify/decision.hpp"
 #include "stdlib/builtins.hpp"
 
 #include <unordered_set>
@@ -92,6 +93,11 @@ public:
 
     Arena& arena() { return arena_; }
 
+    // Model outcomes a rejected lead's decision set aside (it has none):
+    // the next qualified lead takes them back, with their factor lists and
+    // strings still allocated.
+    std::vector<ModelOutcome>& spare_model_outcomes() { return spare_model_outcomes_; }
+
     // Test coverage: when set, the reference evaluator records each match
     // arm it takes here. Null (and never looked at by the VM) otherwise.
     std::unordered_set<const ast::MatchArm*>* arm_hits() const { return arm_hits_; }
@@ -127,6 +133,7 @@ private:
     RootId current_root_ = kNoRoot;
     std::unordered_set<const ast::MatchArm*>* arm_hits_ = nullptr;
     std::unordered_set<const ast::TableRow*>* row_hits_ = nullptr;
+    std::vector<ModelOutcome> spare_model_outcomes_;
     std::vector<Value> vm_stack_;
     Value* vm_top_ = nullptr;  // first free value of vm_stack_
 };

@@ -110,12 +110,14 @@ Value regex_match(const Value& s, const re2::RE2& pattern) {
 }
 
 Value call_builtin(int id, const Value* args, CallContext& ctx) {
+    return call_builtin(id, args, flat_arity(builtins()[static_cast<size_t>(id)]), ctx);
+}
+
+Value call_builtin(int id, const Value* args, int count, CallContext& ctx) {
     const Builtin& b = builtins()[static_cast<size_t>(id)];
-    if (b.unknown_propagates) {
-        int n = flat_arity(b);
-        for (int i = 0; i < n; ++i)
+    if (b.unknown_propagates)
+        for (int i = 0; i < count; ++i)
             if (!args[i].known()) return Value::unknown();
-    }
     return b.fn(args, ctx);
 }
 

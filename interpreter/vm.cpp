@@ -81,7 +81,7 @@ Value VmEngine::eval(RootId root, EvalContext& ctx) const {
         CASE(MATCHES) { sp[-1] = regex_match(sp[-1], *p.regexes[static_cast<size_t>(A)]); NEXT(); }
         CASE(CALL) {
             sp -= B;
-            *sp = call_builtin(A, sp, ctx.call());
+            *sp = call_builtin(A, sp, static_cast<int>(B), ctx.call());
             ++sp;
             NEXT();
         }
