@@ -145,7 +145,10 @@ void Decider::criteria(int motion, Decimal& points, Decimal& positive, Decimal& 
         if (!v.known()) {
             if (positive_weight) unknown_positive = unknown_positive + weight;
         } else {
-            contribution = fit_of(v) * weight;
+            // Most fits are exactly 0 or 1 (a bool, a full match, a capped
+            // ratio): those need no rounded product.
+            const Decimal fit = fit_of(v);
+            contribution = fit == Decimal::one() ? weight : fit == Decimal::zero() ? Decimal::zero() : fit * weight;
             points = points + contribution;
         }
         if (o_.explain) {

@@ -77,13 +77,25 @@ i128 fmul(i128 a, i128 b) {
     return negative ? -v : v;
 }
 
+// fmul for operands known to be non-negative: the same product and the same
+// rounding without the sign handling. exp's series, the reciprocal's Newton
+// steps and exp's final product only ever multiply such values (a negative
+// series argument is handled by exp_series), and they are the inner loop of
+// sigmoid, so this is inlined.
+[[gnu::always_inline]] inline i128 fmul_nonneg(u128 a, u128 b) {
+    const U256 p = wide::mul(a, b);
+    return static_cast<i128>(((p.hi << (128 - kFrac)) | (p.lo >> kFrac)) + ((p.lo >> (kFrac - 1)) & 1));
+}
+
 // 1 / d for a fixed value 1 <= d < 4: a 64-bit estimate refined by two
 // Newton steps (each doubles the correct bits), with no wide division.
 i128 reciprocal(i128 d) {
     const uint64_t top = static_cast<uint64_t>(d >> 60);           // d in units of 2^-60
     uint64_t rest;
     i128 y = static_cast<i128>(wide::div_by_u64(u128{1} << 124, top, rest)) << 56;  // about 62 correct bits
-    for (int i = 0; i < 2; ++i) y = fmul(y, 2 * kOne - fmul(d, y));
+    // y and d are positive, and d * y stays near 1, so every operand here is.
+    for (int i = 0; i < 2; ++i)
+        y = fmul_nonneg(static_cast<u128>(y), static_cast<u128>(2 * kOne - fmul_nonneg(static_cast<u128>(d), static_cast<u128>(y))));
     return y;
 }
 
@@ -101,10 +113,17 @@ struct Tables {
     i128 exp_step[2 * kSteps + 1];     // exp(j/32), j = -11..11
     i128 ln2, ln10;
 
-    // The Taylor series of e^r with `terms` terms, by Horner.
+    // The Taylor series of e^r with `terms` terms, by Horner. Every partial
+    // sum p is positive (|r| < 1 here), so fmul(r, p) is the product of the
+    // magnitudes with r's sign: the same values as fmul, without its sign
+    // handling in the loop.
     i128 exp_series(i128 r, int terms) const {
+        const u128 magnitude = wide::magnitude(r);
         i128 p = inv_fact[terms];
-        for (int i = terms - 1; i >= 0; --i) p = inv_fact[i] + fmul(r, p);
+        if (r >= 0)
+            for (int i = terms - 1; i >= 0; --i) p = inv_fact[i] + fmul_nonneg(magnitude, static_cast<u128>(p));
+        else
+            for (int i = terms - 1; i >= 0; --i) p = inv_fact[i] - fmul_nonneg(magnitude, static_cast<u128>(p));
         return p;
     }
 
@@ -164,7 +183,8 @@ void exp_parts(i128 x, i128& mantissa, int& k) {
     // j = r * 32 rounded; j/32 is exact in fixed point, so r - j/32 is too.
     const int j = static_cast<int>((r + (i128{1} << (kFrac - Tables::kStepBits - 1))) >> (kFrac - Tables::kStepBits));
     const i128 s = r - (static_cast<i128>(j) << (kFrac - Tables::kStepBits));
-    mantissa = fmul(t.exp_step[j + Tables::kSteps], t.exp_series(s, Tables::kShortFact));
+    mantissa = fmul_nonneg(static_cast<u128>(t.exp_step[j + Tables::kSteps]),
+                           static_cast<u128>(t.exp_series(s, Tables::kShortFact)));
     k = static_cast<int>(n);
 }
 

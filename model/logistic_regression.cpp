@@ -8,6 +8,9 @@
 #include "interpreter/wide_int.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <climits>
+#include <cstdint>
 #include <stdexcept>
 #include <utility>
 
@@ -66,10 +69,20 @@ void value_text(const LogisticFeature& f, const Value& v, std::string& out) {
             if (f.over_enum) out.assign(f.enum_names[static_cast<size_t>(v.i)]);
             else out.assign(v.s);
             return;
-        case FeatureEncoding::Standardized:
+        case FeatureEncoding::Standardized: {
+            // Whole numbers (counts, sizes) are most inputs: their text is
+            // their digits, without the general decimal writer.
+            const int128 raw = v.n.raw();
+            if (raw % Decimal::kScale == 0 && raw / Decimal::kScale >= INT64_MIN && raw / Decimal::kScale <= INT64_MAX) {
+                char digits[24];
+                const auto end = std::to_chars(digits, digits + sizeof digits, static_cast<int64_t>(raw / Decimal::kScale)).ptr;
+                out.assign(digits, static_cast<size_t>(end - digits));
+                return;
+            }
             out.clear();
             append_shortest_text(out, v.n);
             return;
+        }
         case FeatureEncoding::Bool:
             out.assign(v.b ? "true" : "false");
             return;
@@ -94,13 +107,17 @@ void order_by_magnitude(const Decimal* contributions, uint32_t* order, size_t n)
 
 Decimal LogisticRegression::evaluate_into(const Value* slots, std::vector<ModelFactor>& factors) const {
     const size_t n = spec_.features.size();
-    // Models are small; a larger one takes its scratch from the heap.
+    // Models are small; a larger one takes its scratch from the heap. The
+    // stack scratch is left uninitialised: every entry used is written first.
     constexpr size_t kOnStack = 32;
-    Decimal stack_contributions[kOnStack];
+    union Scratch {
+        Scratch() {}
+        Decimal contributions[kOnStack];
+    } scratch;
     uint32_t stack_order[kOnStack];
     std::vector<Decimal> heap_contributions;
     std::vector<uint32_t> heap_order;
-    Decimal* contributions = stack_contributions;
+    Decimal* contributions = scratch.contributions;
     uint32_t* order = stack_order;
     if (n > kOnStack) {
         heap_contributions.resize(n);
@@ -108,11 +125,13 @@ Decimal LogisticRegression::evaluate_into(const Value* slots, std::vector<ModelF
         contributions = heap_contributions.data();
         order = heap_order.data();
     }
+    constexpr int128 kMostNegative = static_cast<int128>(static_cast<unsigned __int128>(1) << 127);
     Decimal log_odds = spec_.intercept;
     for (size_t i = 0; i < n; ++i) {
         const LogisticFeature& f = spec_.features[i];
         contributions[i] = contribution_of(f, slots[f.slot]);
-        (void)contributions[i].abs();  // throws for a magnitude beyond the decimal range
+        // The one value without a magnitude in the decimal range: abs() throws for it.
+        if (contributions[i].raw() == kMostNegative) (void)contributions[i].abs();
         log_odds = log_odds + contributions[i];
     }
     order_by_magnitude(contributions, order, n);
