@@ -153,16 +153,35 @@ const Tables& tables() {
 }
 
 // A decimal as a fixed value; |x| must stay below 128.
+// raw * 2^120 / 10^18 is raw * 2^102 / 5^18, and 5^18 fits in 64 bits: the
+// quotient is a long division by 64-bit limbs (the same floor as a 256-bit
+// division by 10^18, in four hardware divisions).
 i128 to_fixed_point(Decimal x) {
-    const u128 m = wide::magnitude(x.raw());
-    u128 q, r;
-    wide::divmod(shl(U256{0, m}, kFrac), kScaleU, q, r);
-    const i128 v = static_cast<i128>(q);
+    constexpr uint64_t kFive18 = 3814697265625ULL;  // 5^18
+    const U256 n = shl(U256{0, wide::magnitude(x.raw())}, kFrac - Decimal::kPlaces);
+    const uint64_t limbs[4] = {static_cast<uint64_t>(n.hi >> 64), static_cast<uint64_t>(n.hi),
+                               static_cast<uint64_t>(n.lo >> 64), static_cast<uint64_t>(n.lo)};
+    uint64_t q[4], r = 0;
+    for (int i = 0; i < 4; ++i) q[i] = wide::div_2by1(r, limbs[i], kFive18, r);  // r < 5^18 throughout
+    // |x| < 128 keeps the quotient below 2^127: q[0] and q[1] are zero.
+    const i128 v = static_cast<i128>((static_cast<u128>(q[2]) << 64) | q[3]);
     return x.raw() < 0 ? -v : v;
 }
 
 // m * 2^(e - 120) as a decimal, rounded half-even to 18 places.
 Decimal from_binary(i128 m, int e) {
+    if (e == 0) {
+        // ln and sigmoid: |m| * 10^18 < 2^188, so the quotient by 2^120 has at
+        // most 68 bits and cannot overflow; shr_round's half-even rounding
+        // on the two words directly.
+        const U256 p = wide::mul(wide::magnitude(m), kScaleU);
+        u128 q = (p.hi << (128 - kFrac)) | (p.lo >> kFrac);
+        const bool half = ((p.lo >> (kFrac - 1)) & 1) != 0;
+        const bool sticky = (p.lo & ((u128{1} << (kFrac - 1)) - 1)) != 0;
+        if (half && (sticky || (q & 1))) ++q;
+        const i128 v = static_cast<i128>(q);
+        return Decimal::from_raw(m < 0 ? -v : v);
+    }
     u128 out;
     if (!shr_round(wide::mul(wide::magnitude(m), kScaleU), kFrac - e, out) || out > wide::kI128Max)
         overflow();

@@ -72,11 +72,19 @@ void value_text(const LogisticFeature& f, const Value& v, std::string& out) {
         case FeatureEncoding::Standardized: {
             // Whole numbers (counts, sizes) are most inputs: their text is
             // their digits, without the general decimal writer.
-            const int128 raw = v.n.raw();
-            if (raw % Decimal::kScale == 0 && raw / Decimal::kScale >= INT64_MIN && raw / Decimal::kScale <= INT64_MAX) {
+            // (A multiple of 10^18 is one of 2^18: the low bits turn most
+            // fractions away before the one hardware division.)
+            const wide::u128 magnitude = wide::magnitude(v.n.raw());
+            uint64_t rest = 1;
+            const wide::u128 whole = (magnitude & 0x3FFFF) == 0
+                                         ? wide::div_by_u64(magnitude, static_cast<uint64_t>(Decimal::kScale), rest)
+                                         : 0;
+            if (rest == 0 && whole <= static_cast<wide::u128>(INT64_MAX)) {
                 char digits[24];
-                const auto end = std::to_chars(digits, digits + sizeof digits, static_cast<int64_t>(raw / Decimal::kScale)).ptr;
-                out.assign(digits, static_cast<size_t>(end - digits));
+                char* at = digits;
+                if (v.n.raw() < 0) *at++ = '-';
+                at = std::to_chars(at, digits + sizeof digits, static_cast<uint64_t>(whole)).ptr;
+                out.assign(digits, static_cast<size_t>(at - digits));
                 return;
             }
             out.clear();
