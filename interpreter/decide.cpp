@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <cstring>
 
 namespace qualify {
 
@@ -331,7 +332,17 @@ void Decider::trace_tables() {
 
 void Decider::finish_unknown() {
     const auto& read = ctx_.unknown_read();
-    for (size_t i = 0; i < read.size(); ++i)
+    // Eight flags at a time: most are clear, and a word of clear flags is
+    // skipped with one test.
+    size_t i = 0;
+    for (; i + 8 <= read.size(); i += 8) {
+        uint64_t word;
+        std::memcpy(&word, read.data() + i, sizeof word);
+        if (word == 0) continue;
+        for (size_t j = i; j < i + 8; ++j)
+            if (read[j]) d_.unknown.push_back(p_.schema.fields[j].name);
+    }
+    for (; i < read.size(); ++i)
         if (read[i]) d_.unknown.push_back(p_.schema.fields[i].name);
 }
 

@@ -70,6 +70,14 @@ Decimal operator*(Decimal a, Decimal b) {
         return from_magnitude(q, negative);
     }
     const wide::U256 p = wide::mul(ma, mb);
+    // A product that still fits in 128 bits (a score times a fraction, a
+    // count times 100) is scaled by the same native division.
+    if (p.hi == 0) {
+        uint64_t r;
+        u128 q = wide::div_by_u64(p.lo, kScale64, r);
+        if (!wide::round_half_even(q, r, kScaleU)) overflow();
+        return from_magnitude(q, negative);
+    }
     u128 q, r;
     if (!wide::divmod(p, kScaleU, q, r) || !wide::round_half_even(q, r, kScaleU)) overflow();
     return from_magnitude(q, negative);

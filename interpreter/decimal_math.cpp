@@ -247,10 +247,33 @@ Decimal Decimal::ln(Decimal x) {
 
 Decimal Decimal::pow(Decimal base, Decimal e) { return pow_ratio(base, e, one()); }
 
-Decimal Decimal::pow_ratio(Decimal base, Decimal num, Decimal den) {
-    if (den.raw() == 0) throw ArithmeticError("division by zero");
-    if (base.raw() <= 0) throw ArithmeticError("power of a non-positive number");
-    if (num.raw() == 0 || base.raw() == kScale) return one();
+namespace {
+
+// The last results of pow_ratio, by their exact arguments: decay() asks for
+// the same few powers (whole days over one half-life) lead after lead. A
+// pure function's memo: a hit returns the very value a miss computes.
+struct PowMemo {
+    struct Entry {
+        int128 base = 0, num = 0, den = 0;  // base 0 never occurs: marks an empty entry
+        Decimal result;
+    };
+    static constexpr int kBits = 7;
+    Entry entries[1 << kBits];
+
+    static size_t slot(int128 base, int128 num, int128 den) {
+        auto fold = [](int128 v) {
+            const auto u = static_cast<unsigned __int128>(v);
+            return static_cast<uint64_t>(u) ^ static_cast<uint64_t>(u >> 64);
+        };
+        // Multiplicative hashing: decimal raws are multiples of 2^18, so
+        // the high bits of the product carry the variation.
+        const uint64_t h = (fold(num) * 0x9E3779B97F4A7C15ULL) ^ (fold(den) * 0xC2B2AE3D27D4EB4FULL) ^ fold(base);
+        return static_cast<size_t>((h * 0x9E3779B97F4A7C15ULL) >> (64 - kBits));
+    }
+};
+
+// pow_ratio without its memo.
+Decimal pow_ratio_uncached(Decimal base, Decimal num, Decimal den) {
     // y = ln(base) * num / den, kept in fixed point so that neither the
     // exponent nor the logarithm is rounded before the exponential: the
     // result is rounded once.
@@ -273,6 +296,20 @@ Decimal Decimal::pow_ratio(Decimal base, Decimal num, Decimal den) {
     }
     const i128 y = static_cast<i128>(q);
     return exp_fixed(negative ? -y : y);
+}
+
+}  // namespace
+
+Decimal Decimal::pow_ratio(Decimal base, Decimal num, Decimal den) {
+    if (den.raw() == 0) throw ArithmeticError("division by zero");
+    if (base.raw() <= 0) throw ArithmeticError("power of a non-positive number");
+    if (num.raw() == 0 || base.raw() == kScale) return one();
+    thread_local PowMemo memo;
+    PowMemo::Entry& e = memo.entries[PowMemo::slot(base.raw(), num.raw(), den.raw())];
+    if (e.base == base.raw() && e.num == num.raw() && e.den == den.raw()) return e.result;
+    const Decimal result = pow_ratio_uncached(base, num, den);
+    e = {base.raw(), num.raw(), den.raw(), result};
+    return result;
 }
 
 Decimal Decimal::sigmoid(Decimal z) {

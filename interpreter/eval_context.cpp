@@ -33,8 +33,9 @@ void EvalContext::reset(const Lead& lead, int32_t as_of, bool tracing) {
     // The byte flags are cleared with memset: std::fill with an int 0
     // compiles to a loop of byte stores.
     if (!derived_state_.empty()) std::memset(derived_state_.data(), 0, derived_state_.size());
-    std::fill(std::begin(builtins_), std::end(builtins_), Value::unknown());
-    std::fill(models_.begin(), models_.end(), Value::unknown());
+    if (builtins_set_) std::fill(std::begin(builtins_), std::end(builtins_), Value::unknown());
+    if (models_set_) std::fill(models_.begin(), models_.end(), Value::unknown());
+    builtins_set_ = models_set_ = false;
     for (auto& t : tables_) t.done = false;
     if (!unknown_read_.empty()) std::memset(unknown_read_.data(), 0, unknown_read_.size());
     reads_.clear();

@@ -53,7 +53,10 @@ public:
     // A derived let's value once computed (Unknown before), without evaluating it.
     Value derived_value(int index) const { return derived_[static_cast<size_t>(index)]; }
     Value builtin(BuiltinName b) const { return builtins_[static_cast<int>(b)]; }
-    void set_builtin(BuiltinName b, Value v) { builtins_[static_cast<int>(b)] = v; }
+    void set_builtin(BuiltinName b, Value v) {
+        builtins_[static_cast<int>(b)] = v;
+        builtins_set_ = true;
+    }
     Value model(int index) const { return models_[static_cast<size_t>(index)]; }
     // The current element of an `any`/`all` variable (Resolved::Local).
     Value local(int slot) const { return locals_[static_cast<size_t>(slot)]; }
@@ -61,7 +64,10 @@ public:
         if (static_cast<size_t>(slot) >= locals_.size()) locals_.resize(static_cast<size_t>(slot) + 1);
         locals_[static_cast<size_t>(slot)] = v;
     }
-    void set_model(int index, Value v) { models_[static_cast<size_t>(index)] = v; }
+    void set_model(int index, Value v) {
+        models_[static_cast<size_t>(index)] = v;
+        models_set_ = true;
+    }
 
     // Decision tables: each is matched once per lead, on first use.
     struct TableHit {
@@ -125,6 +131,10 @@ private:
     std::vector<unsigned char> derived_state_;  // 0 not computed, 1 computing, 2 done
     Value builtins_[6];
     std::vector<Value> models_;
+    // Whether a builtin or model value was set since the last reset: most
+    // leads are rejected before any is, and need not clear them.
+    bool builtins_set_ = false;
+    bool models_set_ = false;
     std::vector<Value> locals_;
     std::vector<TableHit> tables_;
     std::vector<unsigned char> unknown_read_;
