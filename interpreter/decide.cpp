@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <cstring>
 
 namespace qualify {
 
@@ -114,7 +115,12 @@ void Decider::run() {
 
 void Decider::disqualified() {
     d_.route = "reject";
-    d_.models.clear();
+    // A rejected lead has no model outcomes; the context keeps them aside so
+    // the next qualified lead reuses their factor lists and strings.
+    if (!d_.models.empty()) {
+        std::swap(d_.models, ctx_.spare_model_outcomes());
+        d_.models.clear();
+    }
     if (o_.explain) trace(kNoRoot, "route", "reject").note = "a disqualifier fired: nothing else is evaluated";
     review(-1);
 }
@@ -140,7 +146,10 @@ void Decider::criteria(int motion, Decimal& points, Decimal& positive, Decimal& 
         if (!v.known()) {
             if (positive_weight) unknown_positive = unknown_positive + weight;
         } else {
-            contribution = fit_of(v) * weight;
+            // Most fits are exactly 0 or 1 (a bool, a full match, a capped
+            // ratio): those need no rounded product.
+            const Decimal fit = fit_of(v);
+            contribution = fit == Decimal::one() ? weight : fit == Decimal::zero() ? Decimal::zero() : fit * weight;
             points = points + contribution;
         }
         if (o_.explain) {
@@ -158,16 +167,26 @@ void Decider::criteria(int motion, Decimal& points, Decimal& positive, Decimal& 
     if (m)
         for (int i : m->added) run_one(static_cast<size_t>(i));
     // Positive contributions by points, largest first, then penalties by
-    // magnitude; ties keep declaration order (stable).
-    std::stable_sort(d_.reasons.begin(), d_.reasons.end(), [](const ReasonItem& a, const ReasonItem& b) {
+    // magnitude; ties keep declaration order (stable). An insertion sort:
+    // a lead has a handful of reasons, and std::stable_sort costs more in
+    // setting up its buffer than in sorting them.
+    auto before = [](const ReasonItem& a, const ReasonItem& b) {
         bool ap = a.points > Decimal::zero(), bp = b.points > Decimal::zero();
         if (ap != bp) return ap;
         return ap ? a.points > b.points : a.points < b.points;
-    });
+    };
+    auto& r = d_.reasons;
+    for (size_t i = 1; i < r.size(); ++i) {
+        ReasonItem item = r[i];
+        size_t j = i;
+        for (; j > 0 && before(item, r[j - 1]); --j) r[j] = r[j - 1];
+        r[j] = item;
+    }
 }
 
 void Decider::models() {
     // Outcomes are reused from lead to lead, so their factor lists keep their capacity.
+    if (d_.models.empty()) std::swap(d_.models, ctx_.spare_model_outcomes());
     d_.models.resize(p_.models.size());
     for (size_t i = 0; i < p_.models.size(); ++i) {
         const auto& m = p_.models[i];
@@ -313,7 +332,17 @@ void Decider::trace_tables() {
 
 void Decider::finish_unknown() {
     const auto& read = ctx_.unknown_read();
-    for (size_t i = 0; i < read.size(); ++i)
+    // Eight flags at a time: most are clear, and a word of clear flags is
+    // skipped with one test.
+    size_t i = 0;
+    for (; i + 8 <= read.size(); i += 8) {
+        uint64_t word;
+        std::memcpy(&word, read.data() + i, sizeof word);
+        if (word == 0) continue;
+        for (size_t j = i; j < i + 8; ++j)
+            if (read[j]) d_.unknown.push_back(p_.schema.fields[j].name);
+    }
+    for (; i < read.size(); ++i)
         if (read[i]) d_.unknown.push_back(p_.schema.fields[i].name);
 }
 

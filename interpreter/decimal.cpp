@@ -29,12 +29,6 @@ uint64_t small_integer(u128 mag) {
 
 [[noreturn]] void overflow() { throw ArithmeticError("decimal overflow"); }
 
-u128 pow10(int n) {
-    u128 p = 1;
-    while (n-- > 0) p *= 10;
-    return p;
-}
-
 // A signed result from a magnitude; magnitudes beyond int128 overflow (the
 // most negative int128 is allowed, it is a valid raw value).
 Decimal from_magnitude(u128 mag, bool negative) {
@@ -76,6 +70,14 @@ Decimal operator*(Decimal a, Decimal b) {
         return from_magnitude(q, negative);
     }
     const wide::U256 p = wide::mul(ma, mb);
+    // A product that still fits in 128 bits (a score times a fraction, a
+    // count times 100) is scaled by the same native division.
+    if (p.hi == 0) {
+        uint64_t r;
+        u128 q = wide::div_by_u64(p.lo, kScale64, r);
+        if (!wide::round_half_even(q, r, kScaleU)) overflow();
+        return from_magnitude(q, negative);
+    }
     u128 q, r;
     if (!wide::divmod(p, kScaleU, q, r) || !wide::round_half_even(q, r, kScaleU)) overflow();
     return from_magnitude(q, negative);
@@ -141,7 +143,14 @@ Decimal Decimal::ceil() const {
 Decimal Decimal::round_half_away(int places) const {
     if (places >= kPlaces) return *this;
     if (places < 0) places = 0;
-    const auto unit = static_cast<uint64_t>(pow10(kPlaces - places));
+    // 10^(18 - places) from a table: score and confidence round every
+    // qualified lead, and a loop of 128-bit products cost more than the rounding.
+    static constexpr uint64_t kUnits[kPlaces + 1] = {
+        1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL, 10000000ULL, 100000000ULL,
+        1000000000ULL, 10000000000ULL, 100000000000ULL, 1000000000000ULL, 10000000000000ULL,
+        100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL, 100000000000000000ULL,
+        1000000000000000000ULL};
+    const uint64_t unit = kUnits[kPlaces - places];
     uint64_t r;
     u128 q = wide::div_by_u64(wide::magnitude(raw_), unit, r);
     if (r >= unit - r) ++q;  // remainder >= unit / 2

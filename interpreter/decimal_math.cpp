@@ -77,13 +77,25 @@ i128 fmul(i128 a, i128 b) {
     return negative ? -v : v;
 }
 
+// fmul for operands known to be non-negative: the same product and the same
+// rounding without the sign handling. exp's series, the reciprocal's Newton
+// steps and exp's final product only ever multiply such values (a negative
+// series argument is handled by exp_series), and they are the inner loop of
+// sigmoid, so this is inlined.
+[[gnu::always_inline]] inline i128 fmul_nonneg(u128 a, u128 b) {
+    const U256 p = wide::mul(a, b);
+    return static_cast<i128>(((p.hi << (128 - kFrac)) | (p.lo >> kFrac)) + ((p.lo >> (kFrac - 1)) & 1));
+}
+
 // 1 / d for a fixed value 1 <= d < 4: a 64-bit estimate refined by two
 // Newton steps (each doubles the correct bits), with no wide division.
 i128 reciprocal(i128 d) {
     const uint64_t top = static_cast<uint64_t>(d >> 60);           // d in units of 2^-60
     uint64_t rest;
     i128 y = static_cast<i128>(wide::div_by_u64(u128{1} << 124, top, rest)) << 56;  // about 62 correct bits
-    for (int i = 0; i < 2; ++i) y = fmul(y, 2 * kOne - fmul(d, y));
+    // y and d are positive, and d * y stays near 1, so every operand here is.
+    for (int i = 0; i < 2; ++i)
+        y = fmul_nonneg(static_cast<u128>(y), static_cast<u128>(2 * kOne - fmul_nonneg(static_cast<u128>(d), static_cast<u128>(y))));
     return y;
 }
 
@@ -101,10 +113,17 @@ struct Tables {
     i128 exp_step[2 * kSteps + 1];     // exp(j/32), j = -11..11
     i128 ln2, ln10;
 
-    // The Taylor series of e^r with `terms` terms, by Horner.
+    // The Taylor series of e^r with `terms` terms, by Horner. Every partial
+    // sum p is positive (|r| < 1 here), so fmul(r, p) is the product of the
+    // magnitudes with r's sign: the same values as fmul, without its sign
+    // handling in the loop.
     i128 exp_series(i128 r, int terms) const {
+        const u128 magnitude = wide::magnitude(r);
         i128 p = inv_fact[terms];
-        for (int i = terms - 1; i >= 0; --i) p = inv_fact[i] + fmul(r, p);
+        if (r >= 0)
+            for (int i = terms - 1; i >= 0; --i) p = inv_fact[i] + fmul_nonneg(magnitude, static_cast<u128>(p));
+        else
+            for (int i = terms - 1; i >= 0; --i) p = inv_fact[i] - fmul_nonneg(magnitude, static_cast<u128>(p));
         return p;
     }
 
@@ -134,16 +153,35 @@ const Tables& tables() {
 }
 
 // A decimal as a fixed value; |x| must stay below 128.
+// raw * 2^120 / 10^18 is raw * 2^102 / 5^18, and 5^18 fits in 64 bits: the
+// quotient is a long division by 64-bit limbs (the same floor as a 256-bit
+// division by 10^18, in four hardware divisions).
 i128 to_fixed_point(Decimal x) {
-    const u128 m = wide::magnitude(x.raw());
-    u128 q, r;
-    wide::divmod(shl(U256{0, m}, kFrac), kScaleU, q, r);
-    const i128 v = static_cast<i128>(q);
+    constexpr uint64_t kFive18 = 3814697265625ULL;  // 5^18
+    const U256 n = shl(U256{0, wide::magnitude(x.raw())}, kFrac - Decimal::kPlaces);
+    const uint64_t limbs[4] = {static_cast<uint64_t>(n.hi >> 64), static_cast<uint64_t>(n.hi),
+                               static_cast<uint64_t>(n.lo >> 64), static_cast<uint64_t>(n.lo)};
+    uint64_t q[4], r = 0;
+    for (int i = 0; i < 4; ++i) q[i] = wide::div_2by1(r, limbs[i], kFive18, r);  // r < 5^18 throughout
+    // |x| < 128 keeps the quotient below 2^127: q[0] and q[1] are zero.
+    const i128 v = static_cast<i128>((static_cast<u128>(q[2]) << 64) | q[3]);
     return x.raw() < 0 ? -v : v;
 }
 
 // m * 2^(e - 120) as a decimal, rounded half-even to 18 places.
 Decimal from_binary(i128 m, int e) {
+    if (e == 0) {
+        // ln and sigmoid: |m| * 10^18 < 2^188, so the quotient by 2^120 has at
+        // most 68 bits and cannot overflow; shr_round's half-even rounding
+        // on the two words directly.
+        const U256 p = wide::mul(wide::magnitude(m), kScaleU);
+        u128 q = (p.hi << (128 - kFrac)) | (p.lo >> kFrac);
+        const bool half = ((p.lo >> (kFrac - 1)) & 1) != 0;
+        const bool sticky = (p.lo & ((u128{1} << (kFrac - 1)) - 1)) != 0;
+        if (half && (sticky || (q & 1))) ++q;
+        const i128 v = static_cast<i128>(q);
+        return Decimal::from_raw(m < 0 ? -v : v);
+    }
     u128 out;
     if (!shr_round(wide::mul(wide::magnitude(m), kScaleU), kFrac - e, out) || out > wide::kI128Max)
         overflow();
@@ -164,7 +202,8 @@ void exp_parts(i128 x, i128& mantissa, int& k) {
     // j = r * 32 rounded; j/32 is exact in fixed point, so r - j/32 is too.
     const int j = static_cast<int>((r + (i128{1} << (kFrac - Tables::kStepBits - 1))) >> (kFrac - Tables::kStepBits));
     const i128 s = r - (static_cast<i128>(j) << (kFrac - Tables::kStepBits));
-    mantissa = fmul(t.exp_step[j + Tables::kSteps], t.exp_series(s, Tables::kShortFact));
+    mantissa = fmul_nonneg(static_cast<u128>(t.exp_step[j + Tables::kSteps]),
+                           static_cast<u128>(t.exp_series(s, Tables::kShortFact)));
     k = static_cast<int>(n);
 }
 
@@ -208,14 +247,45 @@ Decimal Decimal::ln(Decimal x) {
 
 Decimal Decimal::pow(Decimal base, Decimal e) { return pow_ratio(base, e, one()); }
 
-Decimal Decimal::pow_ratio(Decimal base, Decimal num, Decimal den) {
-    if (den.raw() == 0) throw ArithmeticError("division by zero");
-    if (base.raw() <= 0) throw ArithmeticError("power of a non-positive number");
-    if (num.raw() == 0 || base.raw() == kScale) return one();
+namespace {
+
+// The last results of pow_ratio, by their exact arguments: decay() asks for
+// the same few powers (whole days over one half-life) lead after lead. A
+// pure function's memo: a hit returns the very value a miss computes.
+struct PowMemo {
+    struct Entry {
+        int128 base = 0, num = 0, den = 0;  // base 0 never occurs: marks an empty entry
+        Decimal result;
+    };
+    static constexpr int kBits = 7;
+    Entry entries[1 << kBits];
+
+    static size_t slot(int128 base, int128 num, int128 den) {
+        auto fold = [](int128 v) {
+            const auto u = static_cast<unsigned __int128>(v);
+            return static_cast<uint64_t>(u) ^ static_cast<uint64_t>(u >> 64);
+        };
+        // Multiplicative hashing: decimal raws are multiples of 2^18, so
+        // the high bits of the product carry the variation.
+        const uint64_t h = (fold(num) * 0x9E3779B97F4A7C15ULL) ^ (fold(den) * 0xC2B2AE3D27D4EB4FULL) ^ fold(base);
+        return static_cast<size_t>((h * 0x9E3779B97F4A7C15ULL) >> (64 - kBits));
+    }
+};
+
+// pow_ratio without its memo.
+Decimal pow_ratio_uncached(Decimal base, Decimal num, Decimal den) {
     // y = ln(base) * num / den, kept in fixed point so that neither the
     // exponent nor the logarithm is rounded before the exponential: the
     // result is rounded once.
-    const i128 l = ln_fixed(base.raw());
+    // decay() asks for 0.5^(days / h) with the same base every time: the
+    // logarithm, the dearer half of the work, is kept from the last call.
+    thread_local int128 last_base = 0;
+    thread_local i128 last_ln = 0;
+    if (base.raw() != last_base) {
+        last_ln = ln_fixed(base.raw());
+        last_base = base.raw();
+    }
+    const i128 l = last_ln;
     const bool negative = (l < 0) != ((num.raw() < 0) != (den.raw() < 0));
     u128 q, r;
     const bool fits = wide::divmod(wide::mul(wide::magnitude(l), wide::magnitude(num.raw())),
@@ -226,6 +296,20 @@ Decimal Decimal::pow_ratio(Decimal base, Decimal num, Decimal den) {
     }
     const i128 y = static_cast<i128>(q);
     return exp_fixed(negative ? -y : y);
+}
+
+}  // namespace
+
+Decimal Decimal::pow_ratio(Decimal base, Decimal num, Decimal den) {
+    if (den.raw() == 0) throw ArithmeticError("division by zero");
+    if (base.raw() <= 0) throw ArithmeticError("power of a non-positive number");
+    if (num.raw() == 0 || base.raw() == kScale) return one();
+    thread_local PowMemo memo;
+    PowMemo::Entry& e = memo.entries[PowMemo::slot(base.raw(), num.raw(), den.raw())];
+    if (e.base == base.raw() && e.num == num.raw() && e.den == den.raw()) return e.result;
+    const Decimal result = pow_ratio_uncached(base, num, den);
+    e = {base.raw(), num.raw(), den.raw(), result};
+    return result;
 }
 
 Decimal Decimal::sigmoid(Decimal z) {

@@ -4,6 +4,7 @@
 #include "bytecode.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace qualify {
 
@@ -29,11 +30,14 @@ void EvalContext::reset(const Lead& lead, int32_t as_of, bool tracing) {
     arena_.clear();
     // Sized once by the constructor: clearing in place costs no allocation.
     std::fill(derived_.begin(), derived_.end(), Value::unknown());
-    std::fill(derived_state_.begin(), derived_state_.end(), 0);
-    std::fill(std::begin(builtins_), std::end(builtins_), Value::unknown());
-    std::fill(models_.begin(), models_.end(), Value::unknown());
+    // The byte flags are cleared with memset: std::fill with an int 0
+    // compiles to a loop of byte stores.
+    if (!derived_state_.empty()) std::memset(derived_state_.data(), 0, derived_state_.size());
+    if (builtins_set_) std::fill(std::begin(builtins_), std::end(builtins_), Value::unknown());
+    if (models_set_) std::fill(models_.begin(), models_.end(), Value::unknown());
+    builtins_set_ = models_set_ = false;
     for (auto& t : tables_) t.done = false;
-    std::fill(unknown_read_.begin(), unknown_read_.end(), 0);
+    if (!unknown_read_.empty()) std::memset(unknown_read_.data(), 0, unknown_read_.size());
     reads_.clear();
     current_root_ = kNoRoot;
     vm_top_ = vm_stack_.data();

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "program.hpp"
+#include "qualify/decision.hpp"
 #include "stdlib/builtins.hpp"
 
 #include <unordered_set>
@@ -52,7 +53,10 @@ public:
     // A derived let's value once computed (Unknown before), without evaluating it.
     Value derived_value(int index) const { return derived_[static_cast<size_t>(index)]; }
     Value builtin(BuiltinName b) const { return builtins_[static_cast<int>(b)]; }
-    void set_builtin(BuiltinName b, Value v) { builtins_[static_cast<int>(b)] = v; }
+    void set_builtin(BuiltinName b, Value v) {
+        builtins_[static_cast<int>(b)] = v;
+        builtins_set_ = true;
+    }
     Value model(int index) const { return models_[static_cast<size_t>(index)]; }
     // The current element of an `any`/`all` variable (Resolved::Local).
     Value local(int slot) const { return locals_[static_cast<size_t>(slot)]; }
@@ -60,7 +64,10 @@ public:
         if (static_cast<size_t>(slot) >= locals_.size()) locals_.resize(static_cast<size_t>(slot) + 1);
         locals_[static_cast<size_t>(slot)] = v;
     }
-    void set_model(int index, Value v) { models_[static_cast<size_t>(index)] = v; }
+    void set_model(int index, Value v) {
+        models_[static_cast<size_t>(index)] = v;
+        models_set_ = true;
+    }
 
     // Decision tables: each is matched once per lead, on first use.
     struct TableHit {
@@ -92,6 +99,11 @@ public:
 
     Arena& arena() { return arena_; }
 
+    // Model outcomes a rejected lead's decision set aside (it has none):
+    // the next qualified lead takes them back, with their factor lists and
+    // strings still allocated.
+    std::vector<ModelOutcome>& spare_model_outcomes() { return spare_model_outcomes_; }
+
     // Test coverage: when set, the reference evaluator records each match
     // arm it takes here. Null (and never looked at by the VM) otherwise.
     std::unordered_set<const ast::MatchArm*>* arm_hits() const { return arm_hits_; }
@@ -119,6 +131,10 @@ private:
     std::vector<unsigned char> derived_state_;  // 0 not computed, 1 computing, 2 done
     Value builtins_[6];
     std::vector<Value> models_;
+    // Whether a builtin or model value was set since the last reset: most
+    // leads are rejected before any is, and need not clear them.
+    bool builtins_set_ = false;
+    bool models_set_ = false;
     std::vector<Value> locals_;
     std::vector<TableHit> tables_;
     std::vector<unsigned char> unknown_read_;
@@ -127,6 +143,7 @@ private:
     RootId current_root_ = kNoRoot;
     std::unordered_set<const ast::MatchArm*>* arm_hits_ = nullptr;
     std::unordered_set<const ast::TableRow*>* row_hits_ = nullptr;
+    std::vector<ModelOutcome> spare_model_outcomes_;
     std::vector<Value> vm_stack_;
     Value* vm_top_ = nullptr;  // first free value of vm_stack_
 };

@@ -106,16 +106,21 @@ Value difference(const Value& a, const Value& b, Arena& arena) {
 
 Value regex_match(const Value& s, const re2::RE2& pattern) {
     if (!s.known()) return Value::unknown();
-    return Value::boolean(re2::RE2::PartialMatch(re2::StringPiece(s.s.data(), s.s.size()), pattern));
+    // What RE2::PartialMatch does with no capture arguments, called directly:
+    // it skips two layers that only marshal the (absent) captures.
+    return Value::boolean(pattern.Match(re2::StringPiece(s.s.data(), s.s.size()), 0, s.s.size(), re2::RE2::UNANCHORED,
+                                        nullptr, 0));
 }
 
 Value call_builtin(int id, const Value* args, CallContext& ctx) {
+    return call_builtin(id, args, flat_arity(builtins()[static_cast<size_t>(id)]), ctx);
+}
+
+Value call_builtin(int id, const Value* args, int count, CallContext& ctx) {
     const Builtin& b = builtins()[static_cast<size_t>(id)];
-    if (b.unknown_propagates) {
-        int n = flat_arity(b);
-        for (int i = 0; i < n; ++i)
+    if (b.unknown_propagates)
+        for (int i = 0; i < count; ++i)
             if (!args[i].known()) return Value::unknown();
-    }
     return b.fn(args, ctx);
 }
 

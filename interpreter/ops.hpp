@@ -37,6 +37,9 @@ uint32_t element_count(const Value& collection);
 Value element_at(const Value& collection, uint32_t i);
 Value regex_match(const Value& s, const re2::RE2& pattern);
 Value call_builtin(int id, const Value* args, CallContext& ctx);
+// The same when the caller knows how many flattened arguments it passes
+// (the VM's CALL carries the count), without counting the parameters again.
+Value call_builtin(int id, const Value* args, int count, CallContext& ctx);
 
 CompareOp compare_op(std::string_view text);
 ArithOp arith_op(std::string_view text);

@@ -16,6 +16,42 @@ namespace qualify {
 #define QUALIFY_COMPUTED_GOTO 1
 #endif
 
+namespace {
+
+// The common cases of the arithmetic and comparison operators, inline in
+// the dispatch loop: the same results as arith() and compare() (ops.cpp),
+// which the other cases still go through, without a call and a switch on
+// the operator for every instruction.
+template <ArithOp op>
+[[gnu::always_inline]] inline Value arith_inline(const Value& a, const Value& b) {
+    if (!a.known() || !b.known()) return Value::unknown();
+    if constexpr (op == ArithOp::Add) return Value::number(a.n + b.n);
+    else if constexpr (op == ArithOp::Sub) return Value::number(a.n - b.n);
+    else if constexpr (op == ArithOp::Mul) return Value::number(a.n * b.n);
+    else return Value::number(a.n / b.n);
+}
+
+template <CompareOp op>
+[[gnu::always_inline]] inline Value compare_inline(const Value& a, const Value& b) {
+    if (a.kind == b.kind && (a.kind == Value::Kind::Enum || a.kind == Value::Kind::Date)) {
+        if constexpr (op == CompareOp::Eq) return Value::boolean(a.i == b.i);
+        else if constexpr (op == CompareOp::Ne) return Value::boolean(a.i != b.i);
+        else if constexpr (op == CompareOp::Lt) return Value::boolean(a.i < b.i);
+        else if constexpr (op == CompareOp::Le) return Value::boolean(a.i <= b.i);
+        else if constexpr (op == CompareOp::Gt) return Value::boolean(a.i > b.i);
+        else return Value::boolean(a.i >= b.i);
+    }
+    if (a.kind != Value::Kind::Number || b.kind != Value::Kind::Number) return compare(op, a, b);
+    if constexpr (op == CompareOp::Eq) return Value::boolean(a.n == b.n);
+    else if constexpr (op == CompareOp::Ne) return Value::boolean(a.n != b.n);
+    else if constexpr (op == CompareOp::Lt) return Value::boolean(a.n < b.n);
+    else if constexpr (op == CompareOp::Le) return Value::boolean(a.n <= b.n);
+    else if constexpr (op == CompareOp::Gt) return Value::boolean(a.n > b.n);
+    else return Value::boolean(a.n >= b.n);
+}
+
+}  // namespace
+
 Value VmEngine::eval(RootId root, EvalContext& ctx) const {
     const Program& p = ctx.program();
     const Bytecode& bc = *p.bytecode;
@@ -62,16 +98,16 @@ Value VmEngine::eval(RootId root, EvalContext& ctx) const {
 #define BINARY(name, expr)                                         \
     CASE(name) { --sp; const Value& rhs = sp[0]; sp[-1] = expr; NEXT(); } \
     CASE(name##_K) { const Value& rhs = constants[A]; sp[-1] = expr; NEXT(); }
-        BINARY(ADD, arith(ArithOp::Add, sp[-1], rhs))
-        BINARY(SUB, arith(ArithOp::Sub, sp[-1], rhs))
-        BINARY(MUL, arith(ArithOp::Mul, sp[-1], rhs))
-        BINARY(DIV, arith(ArithOp::Div, sp[-1], rhs))
-        BINARY(EQ, compare(CompareOp::Eq, sp[-1], rhs))
-        BINARY(NE, compare(CompareOp::Ne, sp[-1], rhs))
-        BINARY(LT, compare(CompareOp::Lt, sp[-1], rhs))
-        BINARY(LE, compare(CompareOp::Le, sp[-1], rhs))
-        BINARY(GT, compare(CompareOp::Gt, sp[-1], rhs))
-        BINARY(GE, compare(CompareOp::Ge, sp[-1], rhs))
+        BINARY(ADD, arith_inline<ArithOp::Add>(sp[-1], rhs))
+        BINARY(SUB, arith_inline<ArithOp::Sub>(sp[-1], rhs))
+        BINARY(MUL, arith_inline<ArithOp::Mul>(sp[-1], rhs))
+        BINARY(DIV, arith_inline<ArithOp::Div>(sp[-1], rhs))
+        BINARY(EQ, compare_inline<CompareOp::Eq>(sp[-1], rhs))
+        BINARY(NE, compare_inline<CompareOp::Ne>(sp[-1], rhs))
+        BINARY(LT, compare_inline<CompareOp::Lt>(sp[-1], rhs))
+        BINARY(LE, compare_inline<CompareOp::Le>(sp[-1], rhs))
+        BINARY(GT, compare_inline<CompareOp::Gt>(sp[-1], rhs))
+        BINARY(GE, compare_inline<CompareOp::Ge>(sp[-1], rhs))
         BINARY(IN, member(sp[-1], rhs))
         BINARY(NOT_IN, logical_not(member(sp[-1], rhs)))
         BINARY(INTERSECT, intersect(sp[-1], rhs, ctx.arena()))
@@ -81,7 +117,7 @@ Value VmEngine::eval(RootId root, EvalContext& ctx) const {
         CASE(MATCHES) { sp[-1] = regex_match(sp[-1], *p.regexes[static_cast<size_t>(A)]); NEXT(); }
         CASE(CALL) {
             sp -= B;
-            *sp = call_builtin(A, sp, ctx.call());
+            *sp = call_builtin(A, sp, static_cast<int>(B), ctx.call());
             ++sp;
             NEXT();
         }

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <vector>
+
 using namespace qualify;
 
 namespace {
@@ -59,6 +61,34 @@ TEST_CASE("multiplication rounds half-even to 18 places") {
     CHECK_THROWS_AS(d("100000000000") * d("100000000000"), ArithmeticError);
     CHECK_THROWS_AS(kMax * d("1.000000000000000001"), ArithmeticError);
     CHECK(kMax * Decimal::one() == kMax);
+}
+
+TEST_CASE("products past 2^64 that fit in 128 bits round half-even like the rest") {
+    // One operand at or above 2^64 (about 18.45), the raw product below 2^128.
+    CHECK(s(d("20.000000000000000001") * d("0.5")) == "10");  // 10.0000000000000000005: a tie, to even
+    CHECK(s(d("20.000000000000000003") * d("0.5")) == "10.000000000000000002");
+    CHECK(s(d("-20.000000000000000003") * d("0.5")) == "-10.000000000000000002");
+    CHECK(s(d("0.5") * d("20.000000000000000005")) == "10.000000000000000002");
+    CHECK(s(d("70.5") * d("100")) == "7050");
+    CHECK(s(d("99.99") * d("0.3")) == "29.997");
+    CHECK(s(d("123456789.123456789") * d("0.000000001")) == "0.123456789123456789");
+    CHECK(s(d("-123456789.123456789") * d("-0.000000001")) == "0.123456789123456789");
+}
+
+TEST_CASE("pow_ratio gives the same digits whether or not it has seen its arguments") {
+    // decay's 0.5^(days / 14) for more distinct days than the memo holds,
+    // then again in the other order: every answer is the one computed first.
+    const Decimal half = d("0.5"), h = d("14");
+    std::vector<Decimal> first;
+    for (int days = 1; days <= 400; ++days) first.push_back(Decimal::pow_ratio(half, Decimal::from_int(days), h));
+    for (int days = 400; days >= 1; --days)
+        REQUIRE(Decimal::pow_ratio(half, Decimal::from_int(days), h) == first[static_cast<size_t>(days - 1)]);
+    CHECK(s(first[13]) == "0.5");
+    CHECK(s(first[27]) == "0.25");
+    // The same exponent over another base is another entry.
+    CHECK(s(Decimal::pow_ratio(d("2"), Decimal::from_int(14), h)) == "2");
+    CHECK(s(Decimal::pow_ratio(half, Decimal::from_int(14), h)) == "0.5");
+    CHECK(s(Decimal::pow_ratio(half, Decimal::from_int(14), d("7"))) == "0.25");
 }
 
 TEST_CASE("int64 extremes round-trip") {

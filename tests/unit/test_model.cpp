@@ -129,6 +129,19 @@ TEST_CASE("contributions, log-odds and probability are exact decimals") {
         CHECK(r.factors[3].value == "false");
         CHECK(r.factors[3].contribution == dec("0.1"));
     }
+    SUBCASE("whole numbers show as their digits, with a sign when negative") {
+        for (const char* n : {"-3", "0", "25000", "-1100"}) {
+            auto lead = slots(Value::string("software"), Value::number(dec(n)), Value::enumv(3), Value::boolean(false));
+            auto r = model->evaluate(lead.data());
+            bool found = false;
+            for (const auto& f : r.factors)
+                if (f.feature == "company.employees") {
+                    CHECK(f.value == n);
+                    found = true;
+                }
+            CHECK(found);
+        }
+    }
     SUBCASE("every value unknown: the missing coefficients, ties in feature order") {
         auto lead = slots(Value::unknown(), Value::unknown(), Value::unknown(), Value::unknown());
         auto r = model->evaluate(lead.data());
