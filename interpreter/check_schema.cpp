@@ -1,6 +1,7 @@
 // Checks the schema and builds its slots: one per declared field, in
 // declaration order, with its type, optionality, pii tag and CSV column.
 #include "checker_state.hpp"
+#include "json_key_table.hpp"
 
 namespace qualify::check_detail {
 
@@ -76,6 +77,7 @@ void Checker::schema() {
     } else {
         info.id_slot = id;
     }
+    info.json_keys = std::make_shared<const JsonKeyTable>(info);
 }
 
 }  // namespace qualify::check_detail

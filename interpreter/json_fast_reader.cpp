@@ -83,7 +83,7 @@ private:
             skip_space();
             if (!eat(':')) return false;
             skip_space();
-            const JsonKeyTable::Entry* entry = in_schema ? state_.table.find(level, key) : nullptr;
+            const JsonKeyTable::Entry* entry = in_schema ? state_.table->find(level, key) : nullptr;
             if (entry) {
                 if (state_.seen[entry->id] == visit) return false;
                 state_.seen[entry->id] = visit;

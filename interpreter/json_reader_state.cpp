@@ -32,8 +32,9 @@ bool json_lex::is_number(std::string_view t) {
 }
 
 JsonReaderState::JsonReaderState(const SchemaInfo& s)
-    : schema(&s), fields(s.fields.data()), field_count(s.fields.size()), table(s) {
-    seen.assign(table.entry_count(), 0);
+    : schema(&s), fields(s.fields.data()), field_count(s.fields.size()),
+      table(s.json_keys ? s.json_keys : std::make_shared<const JsonKeyTable>(s)) {
+    seen.assign(table->entry_count(), 0);
     for (size_t i = 0; i < s.fields.size(); ++i)
         if (!s.fields[i].optional) required.push_back(static_cast<int>(i));
 }

@@ -11,6 +11,7 @@
 #include "interpreter/lead.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -54,7 +55,7 @@ struct JsonReaderState {
     const SchemaInfo* schema;
     const FieldInfo* fields;
     size_t field_count;
-    JsonKeyTable table;
+    std::shared_ptr<const JsonKeyTable> table;  // the schema's, or built for it
     std::vector<int> required;            // slots of the fields that are not optional
     std::vector<uint8_t> form;            // per slot: 0 unseen, 1 nested key, 2 dotted key
     std::vector<std::string_view> keys;   // keys outside the table, of the objects being walked

@@ -119,7 +119,7 @@ const char* shape_name(od::json_type t) {
 class Reader {
 public:
     Reader(const SchemaInfo& schema, Lead& lead, JsonReaderState& state)
-        : schema_(schema), lead_(lead), state_(state), table_(state.table), form_(state.form), keys_(state.keys),
+        : schema_(schema), lead_(lead), state_(state), table_(*state.table), form_(state.form), keys_(state.keys),
           seen_(state.seen) {
         form_.assign(schema.fields.size(), 0);
         keys_.clear();

@@ -4,11 +4,14 @@
 // writer.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 namespace qualify {
+
+class JsonKeyTable;  // interpreter/json_key_table.hpp
 
 enum class ScalarType { String, Int, Decimal, Bool, Date, Enum };
 
@@ -30,6 +33,10 @@ struct SchemaInfo {
     std::vector<std::string> unknown_values;
     std::unordered_map<std::string, int> slot_of;  // dotted name -> slot
     int id_slot = -1;
+    // The JSON reader's key table, built once when the schema is checked and
+    // shared by every lead read against it (a schema made by hand has none:
+    // the reader then builds its own).
+    std::shared_ptr<const JsonKeyTable> json_keys;
 
     int find(const std::string& dotted) const {
         auto it = slot_of.find(dotted);

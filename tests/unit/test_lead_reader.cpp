@@ -5,6 +5,8 @@
 #include "interpreter/date.hpp"
 #include "interpreter/json_reader_state.hpp"
 #include "interpreter/lead.hpp"
+#include "interpreter/program.hpp"
+#include "qualify/qualify.hpp"
 
 #include <doctest/doctest.h>
 #include <simdjson.h>
@@ -475,4 +477,24 @@ TEST_CASE("the fast path reads exactly what the full path reads, and refuses the
     MESSAGE("accepted " << accepted << " of " << full_accepted << " good records, " << runs << " runs");
     CHECK(full_accepted > 5000);
     CHECK(accepted * 10 > full_accepted * 9);
+}
+
+TEST_CASE("leads read against a checked schema share its key table") {
+    Compilation c = compile_source(
+        "rulebook \"t\" version \"1\"\nschema lead {\n  id: string\n  company.employees: int?\n}\n"
+        "score = 50\nroute all otherwise\n",
+        "t.qual", ".");
+    REQUIRE(c.ok());
+    const SchemaInfo& schema = c.rulebook->program().schema;
+    REQUIRE(schema.json_keys);
+    Lead a, b;
+    REQUIRE_FALSE(read_json_lead(schema, R"({"id":"a","company":{"employees":3}})", a));
+    REQUIRE_FALSE(read_json_lead(schema, R"({"id":"b","company.employees":4})", b));
+    CHECK(JsonReaderState::of(schema, a).table == schema.json_keys);
+    CHECK(JsonReaderState::of(schema, b).table == schema.json_keys);
+    CHECK(b.slots[static_cast<size_t>(schema.find("company.employees"))].n == Decimal::from_int(4));
+    // A schema made by hand has no table of its own: the reader builds one.
+    Lead c_lead;
+    REQUIRE_FALSE(read(record(""), c_lead));
+    CHECK(JsonReaderState::of(kSchema, c_lead).table);
 }
