@@ -28,8 +28,11 @@ Value proximity(const Value* a, CallContext&) {
 Value decay(const Value* a, CallContext& ctx) {
     Decimal days = a[0].n, half_life = a[1].n;
     if (days <= Decimal::zero()) return Value::number(Decimal::one());
+    // Raw values of whole days are multiples of 10^18, so their low 18 bits
+    // are zero: the slot comes from the top bits of a multiplicative hash.
     auto key = static_cast<unsigned __int128>(days.raw() ^ (half_life.raw() * 31));
-    auto& e = ctx.decay_memo.entries[static_cast<uint64_t>(key ^ (key >> 64)) % 64];
+    const uint64_t mixed = static_cast<uint64_t>(key ^ (key >> 64)) * 0x9E3779B97F4A7C15ULL;
+    auto& e = ctx.decay_memo.entries[mixed >> 58];  // 64 entries
     if (e.used && e.days == days && e.half_life == half_life) return Value::number(e.result);
     static const Decimal half = Decimal::from_raw(Decimal::kScale / 2);
     Decimal result = Decimal::pow_ratio(half, days, half_life);
