@@ -126,8 +126,9 @@ int cmd_score(Words words) {
     if (!from_stdin) require_readable(paths[1]);
     if (csv_in && !from_stdin) file.open(paths[1], std::ios::binary);
     if (!csv_in) {
-        if (from_stdin) lines.emplace(STDIN_FILENO);
-        else lines.emplace(paths[1]);
+        const size_t block = threads > 1 ? LineReader::kParallelBlock : LineReader::kBlock;
+        if (from_stdin) lines.emplace(STDIN_FILENO, block);
+        else lines.emplace(paths[1], block);
     }
     std::istream& in = from_stdin ? std::cin : file;
 

@@ -9,7 +9,8 @@
 
 namespace qualify::cli {
 
-LineReader::LineReader(const std::string& path) : fd_(::open(path.c_str(), O_RDONLY | O_CLOEXEC)), owned_(true) {
+LineReader::LineReader(const std::string& path, size_t block)
+    : fd_(::open(path.c_str(), O_RDONLY | O_CLOEXEC)), block_(block), owned_(true) {
     if (fd_ < 0) failed_ = at_end_ = true;
 }
 
@@ -40,7 +41,7 @@ bool LineReader::refill() {
         filled_ -= begin_;
         begin_ = 0;
     }
-    if (buffer_.size() < kBlock) buffer_.resize(kBlock);
+    if (buffer_.size() < block_) buffer_.resize(block_);
     if (filled_ == buffer_.size()) buffer_.resize(buffer_.size() * 2);
     for (;;) {
         const ssize_t got = ::read(fd_, buffer_.data() + filled_, buffer_.size() - filled_);

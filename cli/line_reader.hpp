@@ -13,8 +13,8 @@ class LineReader {
 public:
     // Reads `fd` (not closed) or, with the path constructor, the file
     // (closed at the end); `failed()` tells whether opening it failed.
-    explicit LineReader(int fd) : fd_(fd) {}
-    explicit LineReader(const std::string& path);
+    explicit LineReader(int fd, size_t block = kBlock) : fd_(fd), block_(block) {}
+    explicit LineReader(const std::string& path, size_t block = kBlock);
     ~LineReader();
     LineReader(const LineReader&) = delete;
     LineReader& operator=(const LineReader&) = delete;
@@ -28,10 +28,18 @@ public:
     bool refill();
     bool failed() const { return failed_; }
 
+    // The default block: small enough that the lines just read are still in
+    // the core's cache when they are parsed (1 MiB blocks measured about a
+    // fifth slower end to end on one thread).
+    static constexpr size_t kBlock = 1 << 17;
+    // For several threads: a batch ends where the buffered input does, so a
+    // larger block gives each thread more lines per batch.
+    static constexpr size_t kParallelBlock = 1 << 20;
+
 private:
-    static constexpr size_t kBlock = 1 << 20;
 
     int fd_;
+    size_t block_;
     bool owned_ = false;
     bool at_end_ = false;
     bool failed_ = false;
