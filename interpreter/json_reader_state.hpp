@@ -32,8 +32,8 @@ bool is_number(std::string_view t);
 }  // namespace json_lex
 
 // What both paths keep in Lead::json_memo between records: the key table of
-// the schema it was built for, and scratch that would otherwise be allocated
-// per record.
+// the schema it was made for (the schema's own, shared, when it has one),
+// and scratch that would otherwise be allocated per record.
 struct JsonReaderState {
     explicit JsonReaderState(const SchemaInfo& s);
     bool built_for(const SchemaInfo& s) const {

@@ -75,8 +75,9 @@ private:
     size_t used_lists_ = 0;
 };
 
-// The JSON reader's per-lead memo (its key tables and scratch buffers, built
-// for one schema and reused while the schema stays the same). Opaque here;
+// The JSON reader's per-lead memo (its scratch buffers and a handle on the
+// schema's key table, made for one schema and reused while the schema
+// stays the same). Opaque here;
 // a copied Lead starts without one, so copies never share scratch.
 class LeadReaderMemo {
 public:
