@@ -7,6 +7,7 @@
 // escape, deep nesting...) without a word: the full path then reads the
 // record again and says what is wrong. So the rules of docs/input.md have
 // one implementation, and this file only has to be right about what it accepts.
+#include "grammar/utf8.hpp"
 #include "interpreter/json_reader_state.hpp"
 #include "interpreter/lead_convert.hpp"
 
@@ -39,19 +40,6 @@ int hex_digit(char c) {
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
     if (c >= 'A' && c <= 'F') return c - 'A' + 10;
     return -1;
-}
-
-void append_utf8(std::string& out, unsigned cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
 }
 
 class FastReader {
