@@ -31,23 +31,23 @@ template <ArithOp op>
     else return Value::number(a.n / b.n);
 }
 
+// `x op y` for one comparison operator, on ints or decimals alike.
+template <CompareOp op, class T>
+[[gnu::always_inline]] inline bool holds_for(const T& x, const T& y) {
+    if constexpr (op == CompareOp::Eq) return x == y;
+    else if constexpr (op == CompareOp::Ne) return x != y;
+    else if constexpr (op == CompareOp::Lt) return x < y;
+    else if constexpr (op == CompareOp::Le) return x <= y;
+    else if constexpr (op == CompareOp::Gt) return x > y;
+    else return x >= y;
+}
+
 template <CompareOp op>
 [[gnu::always_inline]] inline Value compare_inline(const Value& a, const Value& b) {
-    if (a.kind == b.kind && (a.kind == Value::Kind::Enum || a.kind == Value::Kind::Date)) {
-        if constexpr (op == CompareOp::Eq) return Value::boolean(a.i == b.i);
-        else if constexpr (op == CompareOp::Ne) return Value::boolean(a.i != b.i);
-        else if constexpr (op == CompareOp::Lt) return Value::boolean(a.i < b.i);
-        else if constexpr (op == CompareOp::Le) return Value::boolean(a.i <= b.i);
-        else if constexpr (op == CompareOp::Gt) return Value::boolean(a.i > b.i);
-        else return Value::boolean(a.i >= b.i);
-    }
+    if (a.kind == b.kind && (a.kind == Value::Kind::Enum || a.kind == Value::Kind::Date))
+        return Value::boolean(holds_for<op>(a.i, b.i));
     if (a.kind != Value::Kind::Number || b.kind != Value::Kind::Number) return compare(op, a, b);
-    if constexpr (op == CompareOp::Eq) return Value::boolean(a.n == b.n);
-    else if constexpr (op == CompareOp::Ne) return Value::boolean(a.n != b.n);
-    else if constexpr (op == CompareOp::Lt) return Value::boolean(a.n < b.n);
-    else if constexpr (op == CompareOp::Le) return Value::boolean(a.n <= b.n);
-    else if constexpr (op == CompareOp::Gt) return Value::boolean(a.n > b.n);
-    else return Value::boolean(a.n >= b.n);
+    return Value::boolean(holds_for<op>(a.n, b.n));
 }
 
 }  // namespace
