@@ -253,9 +253,7 @@ Decision Evaluator::evaluate_csv(const CsvColumns& columns, const CsvRow& row) {
 void Evaluator::evaluate_json(std::string_view json, uint64_t line, Decision& into) {
     Lead& lead = state_->lead;
     state_->last = nullptr;
-    lead.id.clear();
-    lead.arena.clear();
-    lead.line = line;
+    lead.line = line;  // read_json_lead resets the rest of the lead
     if (auto error = read_json_lead(state_->rulebook.program().schema, json, lead))
         return set_error(into, lead.id, line, std::move(*error));
     state_->last = &lead;
