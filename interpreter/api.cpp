@@ -115,6 +115,7 @@ Compilation compile_source(std::string source, std::string file, std::string bas
     if (!program) return c;
     if (options.lint) lint(*program, c.diagnostics);
     compile(*program);
+    plan_decision(*program);
     c.rulebook = Rulebook(std::shared_ptr<const Program>(std::move(program)));
     return c;
 }

@@ -44,6 +44,7 @@ struct Bytecode {
     std::vector<ast::Span> spans;     // parallel to code
     std::vector<uint32_t> entry;      // root -> first instruction
     std::vector<uint32_t> max_stack;  // root -> deepest stack it needs
+    uint32_t deepest = 0;             // the largest of max_stack: a phase's frame (VmEngine::eval_each)
     // SELECT_ENUM tables: for each position of the subject's enum, the
     // constant the match gives, or -1 for unknown (no arm holds, no else).
     struct Select {

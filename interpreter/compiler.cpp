@@ -63,6 +63,7 @@ public:
         expr(e);
         emit(Op::RET, e.span);
         bc_.max_stack.push_back(static_cast<uint32_t>(max_ + 1));
+        bc_.deepest = std::max(bc_.deepest, bc_.max_stack.back());
     }
 
 private:

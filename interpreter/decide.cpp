@@ -51,8 +51,6 @@ Decimal fit_of(const Value& v) {
     return clamp(v.n, Decimal::zero(), Decimal::one());
 }
 
-bool holds(const Value& v) { return v.kind == Value::Kind::Bool && v.b; }
-
 // The checker proves `score =` and `confidence =` are never unknown; should a
 // built-in's type ever claim otherwise, the lead gets an error decision, not
 // a made-up 0.
@@ -68,10 +66,20 @@ public:
     void run();
 
 private:
-    // Evaluates a rule's root; the trace names it as the checker did.
+    // A phase's values. Without the trace, prefetch() evaluates all of a
+    // phase's roots in one call into the engine and rule_value() hands the
+    // values out in order; with the trace, rule_value() evaluates each root
+    // when the phase reaches it, so each trace entry shows its own inputs.
+    // Either way the same roots are evaluated, in the same order.
+    void prefetch(const std::vector<RootId>& roots, bool stop_at_true) {
+        phase_at_ = 0;
+        if (!explain_) ctx_.eval_each(roots.data(), roots.size(), phase_, stop_at_true);
+    }
+    Value rule_value(RootId root) { return explain_ ? ctx_.eval(root) : phase_[phase_at_++]; }
+    // The next rule of the phase; the trace names it as the checker did.
     Value eval_rule(RootId root) {
-        Value v = ctx_.eval(root);
-        if (o_.explain) trace(root, p_.root_names[static_cast<size_t>(root)], result_text(v));
+        Value v = rule_value(root);
+        if (explain_) trace(root, p_.root_names[static_cast<size_t>(root)], result_text(v));
         return v;
     }
     TraceEntry& trace(RootId root, std::string rule, std::string result) {
@@ -90,7 +98,8 @@ private:
 
     void disqualified();
     void qualified();
-    void criteria(int motion, Decimal& points, Decimal& positive, Decimal& unknown_positive);
+    void criteria(const DecidePlan::ForMotion& plan, const MotionRule* m, Decimal& points, Decimal& positive,
+                  Decimal& unknown_positive);
     void models();
     void review(int route);
     void finish_unknown();
@@ -100,16 +109,20 @@ private:
     const Program& p_;
     const DecideOptions& o_;
     Decision& d_;
+    const bool explain_ = o_.explain;
+    Value* const phase_ = ctx_.phase_values();
+    size_t phase_at_ = 0;
 };
 
 void Decider::run() {
+    prefetch(p_.plan.disqualifiers, false);
     for (const auto& q : p_.disqualifiers) {
-        if (holds(eval_rule(q.when))) d_.disqualified.push_back({q.code, q.reason});
+        if (eval_rule(q.when).is_true()) d_.disqualified.push_back({q.code, q.reason});
     }
     d_.has_assigned = !p_.assigned_names.empty();
     if (!d_.disqualified.empty()) disqualified();
     else qualified();
-    if (o_.explain) trace_tables();
+    if (explain_) trace_tables();
     finish_unknown();
 }
 
@@ -121,25 +134,22 @@ void Decider::disqualified() {
         std::swap(d_.models, ctx_.spare_model_outcomes());
         d_.models.clear();
     }
-    if (o_.explain) trace(kNoRoot, "route", "reject").note = "a disqualifier fired: nothing else is evaluated";
+    if (explain_) trace(kNoRoot, "route", "reject").note = "a disqualifier fired: nothing else is evaluated";
     review(-1);
 }
 
-void Decider::criteria(int motion, Decimal& points, Decimal& positive, Decimal& unknown_positive) {
-    const MotionRule* m = motion >= 0 ? &p_.motions[static_cast<size_t>(motion)] : nullptr;
+void Decider::criteria(const DecidePlan::ForMotion& plan, const MotionRule* m, Decimal& points, Decimal& positive,
+                       Decimal& unknown_positive) {
     d_.reasons.clear();
-    auto run_one = [&](size_t i) {
-        const CriterionRule& c = p_.criteria[i];
-        Decimal weight = c.weight;
-        if (m) {
-            if (std::find(m->disabled.begin(), m->disabled.end(), static_cast<int>(i)) != m->disabled.end()) {
-                if (o_.explain) trace(kNoRoot, "criterion " + c.code, "disabled").note = "disabled by motion " + m->name;
-                return;
-            }
-            for (const auto& [idx, w] : m->weights)
-                if (idx == static_cast<int>(i)) weight = w;
+    prefetch(plan.fits, false);
+    for (const auto& step : plan.criteria) {
+        const CriterionRule& c = p_.criteria[static_cast<size_t>(step.criterion)];
+        if (step.disabled) {
+            if (explain_) trace(kNoRoot, "criterion " + c.code, "disabled").note = "disabled by motion " + m->name;
+            continue;
         }
-        Value v = ctx_.eval(c.fit);
+        const Decimal weight = step.weight;
+        Value v = rule_value(c.fit);
         bool positive_weight = weight > Decimal::zero();
         if (positive_weight) positive = positive + weight;
         Decimal contribution;
@@ -152,7 +162,7 @@ void Decider::criteria(int motion, Decimal& points, Decimal& positive, Decimal& 
             contribution = fit == Decimal::one() ? weight : fit == Decimal::zero() ? Decimal::zero() : fit * weight;
             points = points + contribution;
         }
-        if (o_.explain) {
+        if (explain_) {
             TraceEntry& t = trace(c.fit, p_.root_names[static_cast<size_t>(c.fit)], v.known() ? fit_of(v).to_string() : "unknown");
             t.points = contribution;
             t.weight = weight;
@@ -162,10 +172,7 @@ void Decider::criteria(int motion, Decimal& points, Decimal& positive, Decimal& 
             else if (m && weight != c.weight) t.note = "weight set by motion " + m->name;
         }
         if (contribution != Decimal::zero()) d_.reasons.push_back({c.code, c.label, contribution, weight});
-    };
-    for (size_t i = 0; i < p_.own_criteria; ++i) run_one(i);
-    if (m)
-        for (int i : m->added) run_one(static_cast<size_t>(i));
+    }
     // Positive contributions by points, largest first, then penalties by
     // magnitude; ties keep declaration order (stable). An insertion sort:
     // a lead has a handful of reasons, and std::stable_sort costs more in
@@ -195,7 +202,7 @@ void Decider::models() {
         out.name = m.name;
         out.probability = m.model->evaluate_into(ctx_.lead().slots.data(), out.factors);
         ctx_.set_model(static_cast<int>(i), Value::number(out.probability));
-        if (o_.explain) {
+        if (explain_) {
             TraceEntry& t = trace(kNoRoot, "model " + m.name, out.probability.to_fixed(4));
             t.inputs = trace_inputs(ctx_, ctx_.take_reads(), o_.show_pii);
             for (const auto& f : out.factors)
@@ -207,13 +214,16 @@ void Decider::models() {
 
 void Decider::qualified() {
     int motion = -1;
+    prefetch(p_.plan.motions, true);
     for (size_t i = 0; i < p_.motions.size() && motion < 0; ++i)
-        if (holds(eval_rule(p_.motions[i].when))) motion = static_cast<int>(i);
-    if (motion >= 0) d_.motion = p_.motions[static_cast<size_t>(motion)].name;
+        if (eval_rule(p_.motions[i].when).is_true()) motion = static_cast<int>(i);
+    const MotionRule* m = motion >= 0 ? &p_.motions[static_cast<size_t>(motion)] : nullptr;
+    if (m) d_.motion = m->name;
+    const DecidePlan::ForMotion& plan = p_.plan.by_motion[static_cast<size_t>(motion + 1)];
     ctx_.set_builtin(BuiltinName::Motion, Value::enumv(motion >= 0 ? motion : static_cast<int>(p_.motions.size())));
 
     Decimal points, positive, unknown_positive;
-    criteria(motion, points, positive, unknown_positive);
+    criteria(plan, m, points, positive, unknown_positive);
     Decimal rules, known_share = Decimal::one();
     if (positive != Decimal::zero()) {
         rules = clamp(points * kHundred / positive, Decimal::zero(), kHundred);
@@ -222,7 +232,7 @@ void Decider::qualified() {
     ctx_.set_builtin(BuiltinName::Rules, Value::number(rules));
     ctx_.set_builtin(BuiltinName::Points, Value::number(points));
     ctx_.set_builtin(BuiltinName::KnownShare, Value::number(known_share));
-    if (o_.explain)
+    if (explain_)
         trace(kNoRoot, "rules", rules.to_string()).note =
             "points " + points.to_string() + " x 100 / positive weight " + positive.to_string() + "; known_share " +
             known_share.to_string();
@@ -232,33 +242,32 @@ void Decider::qualified() {
     Decimal score = p_.score != kNoRoot ? known_number(ctx_.eval(p_.score), "score") : rules;
     score = clamp(score, Decimal::zero(), kHundred).round_half_away(2);
     ctx_.set_builtin(BuiltinName::Score, Value::number(score));
-    if (o_.explain) trace(p_.score, "score", score.to_fixed(2));
+    if (explain_) trace(p_.score, "score", score.to_fixed(2));
     Decimal confidence =
         p_.confidence != kNoRoot ? known_number(ctx_.eval(p_.confidence), "confidence") : known_share;
     confidence = clamp(confidence, Decimal::zero(), Decimal::one()).round_half_away(2);
     ctx_.set_builtin(BuiltinName::Confidence, Value::number(confidence));
-    if (o_.explain) trace(p_.confidence, "confidence", confidence.to_fixed(2));
+    if (explain_) trace(p_.confidence, "confidence", confidence.to_fixed(2));
     d_.score = score;
     d_.confidence = confidence;
 
-    auto escalate = [&](const CodeRule& e) {
-        bool fires = e.when == kNoRoot || holds(eval_rule(e.when));
-        if (e.when == kNoRoot && o_.explain) trace(kNoRoot, "escalate " + e.code, "true").note = "motion escalation without condition";
-        if (fires) d_.escalations.push_back({e.code, e.reason});
-    };
-    for (const auto& e : p_.escalations) escalate(e);
-    if (motion >= 0)
-        for (const auto& e : p_.motions[static_cast<size_t>(motion)].escalations) escalate(e);
+    prefetch(plan.escalation_whens, false);
+    for (const CodeRule* e : plan.escalations) {
+        bool fires = e->when == kNoRoot || eval_rule(e->when).is_true();
+        if (e->when == kNoRoot && explain_) trace(kNoRoot, "escalate " + e->code, "true").note = "motion escalation without condition";
+        if (fires) d_.escalations.push_back({e->code, e->reason});
+    }
 
     int route = -1;
+    prefetch(p_.plan.routes, true);
     for (size_t i = 0; i < p_.routes.size() && route < 0; ++i) {
         const auto& r = p_.routes[i];
         if (r.when == kNoRoot) {
             route = static_cast<int>(i);
-            if (o_.explain) trace(kNoRoot, "route " + r.name, "otherwise").note = "no earlier route held";
-        } else if (holds(eval_rule(r.when))) {
+            if (explain_) trace(kNoRoot, "route " + r.name, "otherwise").note = "no earlier route held";
+        } else if (eval_rule(r.when).is_true()) {
             route = static_cast<int>(i);
-            if (o_.explain) d_.trace.back().note = "first route that holds";
+            if (explain_) d_.trace.back().note = "first route that holds";
         }
     }
     for (const auto& x : p_.explores) {
@@ -267,7 +276,7 @@ void Decider::qualified() {
             d_.explore = true;
             d_.explored_from = p_.routes[static_cast<size_t>(route)].name;
             route = x.as_route;
-            if (o_.explain)
+            if (explain_)
                 trace(kNoRoot, "explore", p_.routes[static_cast<size_t>(route)].name).note =
                     "sampled " + (Decimal::from_int(x.basis_points) / kHundred).to_string() + "% of " +
                     std::string(*d_.explored_from);
@@ -282,7 +291,7 @@ void Decider::qualified() {
         Value v = ctx_.eval(a.value);
         AssignedValue out{a.name, v.known() ? value_text(p_, v, a.enum_id) : "null", {}};
         out.plain = v.kind == Value::Kind::String ? std::string(v.s) : v.known() ? out.json : std::string();
-        if (o_.explain) trace(a.value, "assign " + a.name, out.json);
+        if (explain_) trace(a.value, "assign " + a.name, out.json);
         d_.assigned.push_back(std::move(out));
     }
     review(route);
@@ -293,7 +302,7 @@ void Decider::review(int route) {
         if (r.of_route != route) continue;
         if (sampled_from(p_.review_seed, d_.id, r.basis_points)) {
             d_.review = true;
-            if (o_.explain) trace(kNoRoot, "review", "true").note = "sampled for human review";
+            if (explain_) trace(kNoRoot, "review", "true").note = "sampled for human review";
         }
         break;
     }

@@ -16,6 +16,9 @@ struct DecideOptions {
     bool show_pii = false;
 };
 
+// Works out `program.plan` from its rules; once, after compiling.
+void plan_decision(Program& program);
+
 // Decides `lead` into `out` (which is overwritten). Runtime errors such as
 // overflow become an error decision naming the rule; they never escape.
 void decide(EvalContext& ctx, const Lead& lead, const DecideOptions& options, Decision& out);

@@ -12,15 +12,29 @@ EvalContext::EvalContext(const Program& program, const Engine& engine)
     : program_(program), engine_(engine), call_{arena_, 0} {
     call_.patterns = program.regexes;
     locals_.resize(static_cast<size_t>(program.local_count));
+    // Frames nest as lets do, and no root is on the stack twice, except
+    // that a phase's frame (as deep as the deepest root) may sit under them.
     size_t total = 1;
-    if (program.bytecode)
+    if (program.bytecode) {
+        total += program.bytecode->deepest;
         for (uint32_t n : program.bytecode->max_stack) total += n;
+    }
     vm_stack_.resize(total);
     derived_.resize(program.derived.size());
     derived_state_.resize(program.derived.size());
     models_.resize(program.models.size());
     tables_.resize(program.tables.size());
     unknown_read_.resize(program.schema.fields.size());
+    phase_values_.resize(program.plan.widest);
+}
+
+size_t Engine::eval_each(const RootId* roots, size_t n, Value* out, bool stop_at_true, EvalContext& ctx) const {
+    for (size_t i = 0; i < n; ++i) {
+        ctx.enter_root(roots[i]);
+        out[i] = eval(roots[i], ctx);
+        if (stop_at_true && out[i].is_true()) return i + 1;
+    }
+    return n;
 }
 
 void EvalContext::reset(const Lead& lead, int32_t as_of, bool tracing) {

@@ -22,6 +22,12 @@ class Engine {
 public:
     virtual ~Engine() = default;
     virtual Value eval(RootId root, EvalContext& ctx) const = 0;
+    // Evaluates `roots[0..n)` in order into `out`, each as eval() would; with
+    // `stop_at_true`, stops after the first whose value is true. Returns how
+    // many were evaluated. The VM runs a whole phase of the decision in one
+    // call this way; this default calls eval() for each.
+    virtual size_t eval_each(const RootId* roots, size_t n, Value* out, bool stop_at_true,
+                             EvalContext& ctx) const;
     // The rows of decision table `table` that match `inputs` (one value per
     // column), ascending, at most `limit`.
     virtual void match_table(int table, const Value* inputs, std::vector<uint32_t>& rows, size_t limit,
@@ -90,6 +96,17 @@ public:
         return v;
     }
     RootId current_root() const { return current_root_; }
+    // eval() for each of `roots` (Engine::eval_each): one call into the engine.
+    size_t eval_each(const RootId* roots, size_t n, Value* out, bool stop_at_true) {
+        RootId outer = current_root_;
+        size_t done = engine_.eval_each(roots, n, out, stop_at_true, *this);
+        current_root_ = outer;
+        return done;
+    }
+    // For an engine's eval_each: the root it starts on, for error messages.
+    void enter_root(RootId root) { current_root_ = root; }
+    // Room for the values of one phase's roots (DecidePlan::widest).
+    Value* phase_values() { return phase_values_.data(); }
 
     // Slots read and found unknown, for the decision's `unknown` list.
     const std::vector<unsigned char>& unknown_read() const { return unknown_read_; }
@@ -144,6 +161,7 @@ private:
     std::unordered_set<const ast::MatchArm*>* arm_hits_ = nullptr;
     std::unordered_set<const ast::TableRow*>* row_hits_ = nullptr;
     std::vector<ModelOutcome> spare_model_outcomes_;
+    std::vector<Value> phase_values_;
     std::vector<Value> vm_stack_;
     Value* vm_top_ = nullptr;  // first free value of vm_stack_
 };

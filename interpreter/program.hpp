@@ -121,6 +121,29 @@ struct TableRule {
     ~TableRule();
 };
 
+// The order decide() evaluates rules in, worked out once per rulebook
+// (plan_decision, decide.hpp): for each phase, the roots it evaluates, so
+// that without a trace a phase is one call into the engine.
+struct DecidePlan {
+    struct CriterionStep {
+        int criterion = 0;
+        Decimal weight;         // the motion's weight where it sets one
+        bool disabled = false;  // by the motion: not evaluated
+    };
+    struct ForMotion {
+        std::vector<CriterionStep> criteria;      // the rulebook's, then the motion's additions
+        std::vector<RootId> fits;                 // of the steps not disabled, in order
+        std::vector<const CodeRule*> escalations; // the rulebook's, then the motion's
+        std::vector<RootId> escalation_whens;     // of those with a condition, in order
+    };
+    std::vector<RootId> disqualifiers;
+    std::vector<RootId> motions;
+    std::vector<ForMotion> by_motion;  // [0]: no motion; [m + 1]: motion m
+    std::vector<RootId> routes;        // the conditions before the first `otherwise`
+    int otherwise = -1;                // that route's index
+    size_t widest = 0;                 // the most roots of any one phase
+};
+
 struct Program {
     std::unique_ptr<ast::Rulebook> ast;
     std::string name;
@@ -167,6 +190,7 @@ struct Program {
     std::string hash;  // "sha256:…" over the source and every loaded file
 
     std::unique_ptr<Bytecode> bytecode;
+    DecidePlan plan;
 
     Program();
     ~Program();

@@ -53,11 +53,27 @@ template <CompareOp op>
 }  // namespace
 
 Value VmEngine::eval(RootId root, EvalContext& ctx) const {
+    Value v;
+    run(&root, 1, &v, false, ctx);
+    return v;
+}
+
+size_t VmEngine::eval_each(const RootId* roots, size_t n, Value* out, bool stop_at_true, EvalContext& ctx) const {
+    if (n == 0) return 0;
+    ctx.enter_root(roots[0]);
+    return run(roots, n, out, stop_at_true, ctx);
+}
+
+// One dispatch loop for one root and for a phase's roots: RET stores the
+// value and, while roots remain, starts the next one on the same frame, so
+// the roots of a phase share one entry into the loop.
+size_t VmEngine::run(const RootId* roots, size_t n, Value* out, bool stop_at_true, EvalContext& ctx) const {
     const Program& p = ctx.program();
     const Bytecode& bc = *p.bytecode;
     const Instr* code = bc.code.data();
-    const Instr* ip = code + bc.entry[static_cast<size_t>(root)];
-    Value* const base = ctx.vm_push(bc.max_stack[static_cast<size_t>(root)]);
+    const Instr* ip = code + bc.entry[static_cast<size_t>(roots[0])];
+    Value* const base = ctx.vm_push(n == 1 ? bc.max_stack[static_cast<size_t>(roots[0])] : bc.deepest);
+    size_t done = 0;
     Value* sp = base;  // points one past the top
     const Value* constants = p.constants.data();
     const Value* slots = ctx.lead().slots.data();
@@ -227,10 +243,17 @@ Value VmEngine::eval(RootId root, EvalContext& ctx) const {
             NEXT();
         }
         CASE(RET) {
-            // The frame is given back but not overwritten before the copy
-            // out: one copy of the result instead of two.
-            ctx.vm_pop(base);
-            return sp[-1];
+            const Value& result = sp[-1];
+            out[done++] = result;
+            if (done == n || (stop_at_true && result.is_true())) {
+                ctx.vm_pop(base);
+                return done;
+            }
+            // Each root leaves exactly its value on the stack.
+            sp = base;
+            ctx.enter_root(roots[done]);
+            ip = code + bc.entry[static_cast<size_t>(roots[done])];
+            NEXT();
         }
     }
 #undef CASE
@@ -239,7 +262,7 @@ Value VmEngine::eval(RootId root, EvalContext& ctx) const {
 #undef A
 #undef B
 #if !QUALIFY_COMPUTED_GOTO
-    return Value::unknown();
+    return done;
 #endif
 }
 

@@ -8,9 +8,14 @@ namespace qualify {
 class VmEngine final : public Engine {
 public:
     Value eval(RootId root, EvalContext& ctx) const override;
+    size_t eval_each(const RootId* roots, size_t n, Value* out, bool stop_at_true,
+                     EvalContext& ctx) const override;
     // Through the table's index (table_index.hpp).
     void match_table(int table, const Value* inputs, std::vector<uint32_t>& rows, size_t limit,
                      EvalContext& ctx) const override;
+
+private:
+    size_t run(const RootId* roots, size_t n, Value* out, bool stop_at_true, EvalContext& ctx) const;
 };
 
 }  // namespace qualify
