@@ -116,9 +116,8 @@ private:
 
 void Decider::run() {
     prefetch(p_.plan.disqualifiers, false);
-    for (const auto& q : p_.disqualifiers) {
-        if (eval_rule(q.when).is_true()) d_.disqualified.push_back({q.code, q.reason});
-    }
+    for (size_t i = 0; i < p_.disqualifiers.size(); ++i)
+        if (eval_rule(p_.disqualifiers[i].when).is_true()) d_.disqualified.push_back(p_.plan.disqualified[i]);
     d_.has_assigned = !p_.assigned_names.empty();
     if (!d_.disqualified.empty()) disqualified();
     else qualified();
@@ -171,7 +170,15 @@ void Decider::criteria(const DecidePlan::ForMotion& plan, const MotionRule* m, D
                                          : "fit unknown: contributes 0";
             else if (m && weight != c.weight) t.note = "weight set by motion " + m->name;
         }
-        if (contribution != Decimal::zero()) d_.reasons.push_back({c.code, c.label, contribution, weight});
+        if (contribution != Decimal::zero()) {
+            // Field by field into place: a ReasonItem built aside and copied
+            // in would be read back before its narrow stores had landed.
+            ReasonItem& r = d_.reasons.emplace_back();
+            r.code = c.code;
+            r.label = c.label;
+            r.points = contribution;
+            r.weight = weight;
+        }
     }
     // Positive contributions by points, largest first, then penalties by
     // magnitude; ties keep declaration order (stable). An insertion sort:
@@ -252,10 +259,11 @@ void Decider::qualified() {
     d_.confidence = confidence;
 
     prefetch(plan.escalation_whens, false);
-    for (const CodeRule* e : plan.escalations) {
-        bool fires = e->when == kNoRoot || eval_rule(e->when).is_true();
-        if (e->when == kNoRoot && explain_) trace(kNoRoot, "escalate " + e->code, "true").note = "motion escalation without condition";
-        if (fires) d_.escalations.push_back({e->code, e->reason});
+    for (const auto& e : plan.escalations) {
+        bool fires = e.when == kNoRoot || eval_rule(e.when).is_true();
+        if (e.when == kNoRoot && explain_)
+            trace(kNoRoot, "escalate " + std::string(e.shown.code), "true").note = "motion escalation without condition";
+        if (fires) d_.escalations.push_back(e.shown);
     }
 
     int route = -1;

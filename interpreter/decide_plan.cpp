@@ -26,7 +26,7 @@ DecidePlan::ForMotion plan_for(const Program& p, const MotionRule* m) {
     if (m)
         for (int i : m->added) add(i);
     auto escalate = [&](const CodeRule& e) {
-        out.escalations.push_back(&e);
+        out.escalations.push_back({e.when, {e.code, e.reason}});
         if (e.when != kNoRoot) out.escalation_whens.push_back(e.when);
     };
     for (const auto& e : p.escalations) escalate(e);
@@ -39,7 +39,10 @@ DecidePlan::ForMotion plan_for(const Program& p, const MotionRule* m) {
 
 void plan_decision(Program& p) {
     DecidePlan plan;
-    for (const auto& q : p.disqualifiers) plan.disqualifiers.push_back(q.when);
+    for (const auto& q : p.disqualifiers) {
+        plan.disqualifiers.push_back(q.when);
+        plan.disqualified.push_back({q.code, q.reason});
+    }
     for (const auto& m : p.motions) plan.motions.push_back(m.when);
     plan.by_motion.push_back(plan_for(p, nullptr));
     for (const auto& m : p.motions) plan.by_motion.push_back(plan_for(p, &m));

@@ -10,6 +10,7 @@
 #include "grammar/ast.hpp"
 #include "lead.hpp"
 #include "model/model.hpp"
+#include "qualify/decision.hpp"
 #include "schema.hpp"
 #include "types.hpp"
 
@@ -130,13 +131,20 @@ struct DecidePlan {
         Decimal weight;         // the motion's weight where it sets one
         bool disabled = false;  // by the motion: not evaluated
     };
+    // A rule's code and reason as decisions list them, viewing the rule's
+    // strings: copied into a decision from here, as it was built long before.
+    struct Escalation {
+        RootId when = kNoRoot;
+        CodeAndReason shown;
+    };
     struct ForMotion {
         std::vector<CriterionStep> criteria;      // the rulebook's, then the motion's additions
         std::vector<RootId> fits;                 // of the steps not disabled, in order
-        std::vector<const CodeRule*> escalations; // the rulebook's, then the motion's
+        std::vector<Escalation> escalations;      // the rulebook's, then the motion's
         std::vector<RootId> escalation_whens;     // of those with a condition, in order
     };
     std::vector<RootId> disqualifiers;
+    std::vector<CodeAndReason> disqualified;  // what each disqualifier adds to a decision
     std::vector<RootId> motions;
     std::vector<ForMotion> by_motion;  // [0]: no motion; [m + 1]: motion m
     std::vector<RootId> routes;        // the conditions before the first `otherwise`
