@@ -357,10 +357,10 @@ void Decider::finish_unknown() {
         std::memcpy(&word, read.data() + i, sizeof word);
         if (word == 0) continue;
         for (size_t j = i; j < i + 8; ++j)
-            if (read[j]) d_.unknown.push_back(p_.schema.fields[j].name);
+            if (read[j]) d_.unknown.push_back(p_.plan.field_names[j]);
     }
     for (; i < read.size(); ++i)
-        if (read[i]) d_.unknown.push_back(p_.schema.fields[i].name);
+        if (read[i]) d_.unknown.push_back(p_.plan.field_names[i]);
 }
 
 // Clears a decision for the next lead, keeping the capacity of its lists:

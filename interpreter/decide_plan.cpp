@@ -53,6 +53,7 @@ void plan_decision(Program& p) {
         }
         plan.routes.push_back(p.routes[i].when);
     }
+    for (const auto& f : p.schema.fields) plan.field_names.push_back(f.name);
     plan.widest = std::max({plan.disqualifiers.size(), plan.motions.size(), plan.routes.size()});
     for (const auto& f : plan.by_motion)
         plan.widest = std::max({plan.widest, f.fits.size(), f.escalation_whens.size()});

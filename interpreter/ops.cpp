@@ -117,11 +117,7 @@ Value call_builtin(int id, const Value* args, CallContext& ctx) {
 }
 
 Value call_builtin(int id, const Value* args, int count, CallContext& ctx) {
-    const Builtin& b = builtins()[static_cast<size_t>(id)];
-    if (b.unknown_propagates)
-        for (int i = 0; i < count; ++i)
-            if (!args[i].known()) return Value::unknown();
-    return b.fn(args, ctx);
+    return call_builtin(builtins()[static_cast<size_t>(id)], args, count, ctx);
 }
 
 CompareOp compare_op(std::string_view t) {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "value.hpp"
+#include "stdlib/builtins.hpp"
 
 #include <string_view>
 
@@ -40,6 +41,13 @@ Value call_builtin(int id, const Value* args, CallContext& ctx);
 // The same when the caller knows how many flattened arguments it passes
 // (the VM's CALL carries the count), without counting the parameters again.
 Value call_builtin(int id, const Value* args, int count, CallContext& ctx);
+// The same with the built-in in hand: the VM looks its table up once a run.
+inline Value call_builtin(const Builtin& b, const Value* args, int count, CallContext& ctx) {
+    if (b.unknown_propagates)
+        for (int i = 0; i < count; ++i)
+            if (!args[i].known()) return Value::unknown();
+    return b.fn(args, ctx);
+}
 
 CompareOp compare_op(std::string_view text);
 ArithOp arith_op(std::string_view text);

@@ -149,6 +149,9 @@ struct DecidePlan {
     std::vector<ForMotion> by_motion;  // [0]: no motion; [m + 1]: motion m
     std::vector<RootId> routes;        // the conditions before the first `otherwise`
     int otherwise = -1;                // that route's index
+    // The schema's field names, side by side (FieldInfo is large), for
+    // the decision's `unknown` list.
+    std::vector<std::string_view> field_names;
     size_t widest = 0;                 // the most roots of any one phase
 };
 

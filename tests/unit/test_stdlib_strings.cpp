@@ -56,3 +56,13 @@ TEST_CASE("string built-ins reject arguments of other types at check time") {
     CHECK(stdlib_test::compile_errors("length(n) > 1").find("Q103") != std::string::npos);
     CHECK(stdlib_test::compile_errors(R"(split(s, 1) == s)").find("Q103") != std::string::npos);
 }
+
+TEST_CASE("email_domain is the lower-cased text after the last '@'") {
+    CHECK(outcome(R"(email_domain(s) == "example.com")", R"({"id":"x","s":"jane@example.com"})") == "true");
+    CHECK(outcome(R"(email_domain(s) == "b.example.com")", R"({"id":"x","s":"a@x@B.Example.COM"})") == "true");
+    CHECK(outcome(R"(email_domain(s) == "")", R"({"id":"x","s":"trailing@"})") == "true");
+    CHECK(outcome(R"(email_domain(s) == "example.com")", R"({"id":"x","s":"@example.com"})") == "true");
+    CHECK(outcome(R"(known(email_domain(s)))", R"({"id":"x","s":"no-at-sign"})") == "false");
+    CHECK(outcome(R"(known(email_domain(s)))", R"({"id":"x","s":"x"})") == "false");
+    CHECK(outcome(R"(email_domain(s) == "a")") == "unknown");
+}
