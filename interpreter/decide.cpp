@@ -75,10 +75,13 @@ private:
         phase_at_ = 0;
         if (!explain_) ctx_.eval_each(roots.data(), roots.size(), phase_, stop_at_true);
     }
-    Value rule_value(RootId root) { return explain_ ? ctx_.eval(root) : phase_[phase_at_++]; }
+    const Value& rule_value(RootId root) {
+        if (explain_) phase_[phase_at_] = ctx_.eval(root);
+        return phase_[phase_at_++];
+    }
     // The next rule of the phase; the trace names it as the checker did.
-    Value eval_rule(RootId root) {
-        Value v = rule_value(root);
+    const Value& eval_rule(RootId root) {
+        const Value& v = rule_value(root);
         if (explain_) trace(root, p_.root_names[static_cast<size_t>(root)], result_text(v));
         return v;
     }
@@ -148,7 +151,7 @@ void Decider::criteria(const DecidePlan::ForMotion& plan, const MotionRule* m, D
             continue;
         }
         const Decimal weight = step.weight;
-        Value v = rule_value(c.fit);
+        const Value& v = rule_value(c.fit);
         bool positive_weight = weight > Decimal::zero();
         if (positive_weight) positive = positive + weight;
         Decimal contribution;
