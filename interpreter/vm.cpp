@@ -76,7 +76,6 @@ size_t VmEngine::run(const RootId* roots, size_t n, Value* out, bool stop_at_tru
     size_t done = 0;
     Value* sp = base;  // points one past the top
     const Value* constants = p.constants.data();
-    const Builtin* const builtin = builtins().data();
     const Value* slots = ctx.lead().slots.data();
     (void)slots;
 
@@ -134,7 +133,7 @@ size_t VmEngine::run(const RootId* roots, size_t n, Value* out, bool stop_at_tru
         CASE(MATCHES) { sp[-1] = regex_match(sp[-1], *p.regexes[static_cast<size_t>(A)]); NEXT(); }
         CASE(CALL) {
             sp -= B;
-            *sp = call_builtin(builtin[A], sp, static_cast<int>(B), ctx.call());
+            *sp = call_builtin(builtins_[A], sp, static_cast<int>(B), ctx.call());
             ++sp;
             NEXT();
         }

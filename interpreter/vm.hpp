@@ -16,6 +16,7 @@ public:
 
 private:
     size_t run(const RootId* roots, size_t n, Value* out, bool stop_at_true, EvalContext& ctx) const;
+    const Builtin* builtins_ = builtins().data();  // looked up once, not on every entry
 };
 
 }  // namespace qualify
