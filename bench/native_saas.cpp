@@ -10,6 +10,8 @@ namespace {
 
 const Decimal kZero = Decimal::zero(), kOne = Decimal::one(), kHundred = Decimal::from_int(100);
 Decimal dec(const char* s) { return *Decimal::parse(s); }
+// Parsed once, as the VM's constants are.
+const Decimal kHalf = dec("0.5"), kPoint3 = dec("0.3"), kPoint7 = dec("0.7");
 Decimal clamp01(Decimal x) { return x < kZero ? kZero : (x > kOne ? kOne : x); }
 Decimal dmin(Decimal a, Decimal b) { return b < a ? b : a; }
 
@@ -74,7 +76,7 @@ NativeDecision NativeSaas::decide(const Lead& lead) const {
         bool known = v[industry].known();
         if (known) {
             auto s = v[industry].s;
-            fit = in(s, {"software", "fintech", "healthtech"}) ? kOne : in(s, {"ecommerce", "media", "logistics"}) ? dec("0.5") : kZero;
+            fit = in(s, {"software", "fintech", "healthtech"}) ? kOne : in(s, {"ecommerce", "media", "logistics"}) ? kHalf : kZero;
         }
         criterion(known, fit, Decimal::from_int(product_led ? 10 : 20));
     }
@@ -92,8 +94,8 @@ NativeDecision NativeSaas::decide(const Lead& lead) const {
     // seniority
     {
         bool known = v[seniority].known();
-        static const std::array<const char*, 5> fits = {"0.1", "0.4", "0.7", "1", "1"};
-        criterion(known, known ? dec(fits[static_cast<size_t>(v[seniority].i)]) : kZero, Decimal::from_int(15));
+        static const std::array<Decimal, 5> fits = {dec("0.1"), dec("0.4"), kPoint7, kOne, kOne};
+        criterion(known, known ? fits[static_cast<size_t>(v[seniority].i)] : kZero, Decimal::from_int(15));
     }
     // tech_fit: min(count(stack & partner_stack) / 2, 1)
     {
@@ -115,8 +117,8 @@ NativeDecision NativeSaas::decide(const Lead& lead) const {
         bool known = v[pages].known() && v[downloads].known();
         Decimal fit;
         if (known)
-            fit = dmin(v[pages].n / Decimal::from_int(20), kOne) * dec("0.7") +
-                  dmin(v[downloads].n / Decimal::from_int(3), kOne) * dec("0.3");
+            fit = dmin(v[pages].n / Decimal::from_int(20), kOne) * kPoint7 +
+                  dmin(v[downloads].n / Decimal::from_int(3), kOne) * kPoint3;
         criterion(known, fit, Decimal::from_int(15));
     }
     // intent: intent.score / 100 * decay(days_since_spike, half_life: 14)
@@ -125,7 +127,7 @@ NativeDecision NativeSaas::decide(const Lead& lead) const {
         Decimal fit;
         if (known) {
             Decimal days = v[spike].n;
-            Decimal decay = days <= kZero ? kOne : Decimal::pow(dec("0.5"), days / Decimal::from_int(14));
+            Decimal decay = days <= kZero ? kOne : Decimal::pow(kHalf, days / Decimal::from_int(14));
             fit = v[intent].n / kHundred * decay;
         }
         criterion(known, fit, Decimal::from_int(25));
@@ -145,16 +147,16 @@ NativeDecision NativeSaas::decide(const Lead& lead) const {
     Decimal score = rules;
     if (!p_.models.empty()) {  // the bench also runs the rulebook without its model
         Decimal probability = p_.models[0].model->evaluate_into(v, factors_);
-        score = dec("0.7") * rules + dec("0.3") * probability * kHundred;
+        score = kPoint7 * rules + kPoint3 * probability * kHundred;
     }
     score = (score < kZero ? kZero : (score > kHundred ? kHundred : score)).round_half_away(2);
     Decimal confidence = clamp01(known_share).round_half_away(2);
-    if (confidence < dec("0.5")) ++d.escalations;
+    if (confidence < kHalf) ++d.escalations;
     if (v[employees].known() && v[employees].n >= Decimal::from_int(5000) && score < Decimal::from_int(60)) ++d.escalations;
     if (partner) ++d.escalations;
     d.score = score;
     d.confidence = confidence;
-    d.route = score >= Decimal::from_int(80) && confidence >= dec("0.7") ? "ae"
+    d.route = score >= Decimal::from_int(80) && confidence >= kPoint7 ? "ae"
               : score >= Decimal::from_int(60)                          ? "sdr"
               : score >= Decimal::from_int(30)                          ? "nurture"
                                                                         : "reject";
