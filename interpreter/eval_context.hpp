@@ -56,6 +56,15 @@ public:
         return v;
     }
     Value derived(int index);
+    // For an engine that evaluates a let's root itself (the VM, without a
+    // trace): whether the let still needs computing, and, around computing
+    // it, the same bookkeeping as derived().
+    bool derived_pending(int index) const { return derived_state_[static_cast<size_t>(index)] != 2; }
+    void begin_derived(int index) { derived_state_[static_cast<size_t>(index)] = 1; }
+    void end_derived(int index, const Value& v) {
+        derived_[static_cast<size_t>(index)] = v;
+        derived_state_[static_cast<size_t>(index)] = 2;
+    }
     // A derived let's value once computed (Unknown before), without evaluating it.
     Value derived_value(int index) const { return derived_[static_cast<size_t>(index)]; }
     Value builtin(BuiltinName b) const { return builtins_[static_cast<int>(b)]; }

@@ -74,6 +74,16 @@ size_t VmEngine::run(const RootId* roots, size_t n, Value* out, bool stop_at_tru
     const Instr* ip = code + bc.entry[static_cast<size_t>(roots[0])];
     Value* const base = ctx.vm_push(n == 1 ? bc.max_stack[static_cast<size_t>(roots[0])] : bc.deepest);
     size_t done = 0;
+    // Lets being computed (LOAD_DERIVED), innermost last.
+    struct LetCall {
+        const Instr* ip;  // where the caller goes on
+        Value* sp;        // the caller's stack top
+        RootId caller;    // the caller's root, for error messages
+        int let;
+    };
+    constexpr int kMaxLetCalls = 8;
+    LetCall let_calls[kMaxLetCalls];
+    int calls = 0;
     Value* sp = base;  // points one past the top
     const Value* constants = p.constants.data();
     const Value* slots = ctx.lead().slots.data();
@@ -101,7 +111,23 @@ size_t VmEngine::run(const RootId* roots, size_t n, Value* out, bool stop_at_tru
         CASE(PUSH_UNKNOWN) { *sp++ = Value::unknown(); NEXT(); }
         CASE(PUSH_SET) { *sp++ = Value::constant_set(p.sets[static_cast<size_t>(A)].get()); NEXT(); }
         CASE(LOAD_FIELD) { *sp++ = ctx.field(A); NEXT(); }
-        CASE(LOAD_DERIVED) { *sp++ = ctx.derived(A); NEXT(); }
+        CASE(LOAD_DERIVED) {
+            // A let not yet computed runs in this loop: its values go on top
+            // of the caller's and its RET comes back here, without a nested
+            // entry into the VM. With the trace on (the let's reads are
+            // set apart) or calls nested deeper than the room here,
+            // EvalContext::derived() computes it.
+            if (ctx.derived_pending(A) && !ctx.tracing() && calls < kMaxLetCalls) {
+                const RootId let_root = p.derived[static_cast<size_t>(A)].root;
+                let_calls[calls++] = {ip, sp, ctx.current_root(), A};
+                ctx.begin_derived(A);
+                ctx.enter_root(let_root);
+                ip = code + bc.entry[static_cast<size_t>(let_root)];
+                NEXT();
+            }
+            *sp++ = ctx.derived(A);
+            NEXT();
+        }
         CASE(LOAD_BUILTIN) { *sp++ = ctx.builtin(static_cast<BuiltinName>(A)); NEXT(); }
         CASE(LOAD_MODEL) { *sp++ = ctx.model(A); NEXT(); }
         CASE(LOAD_TABLE) { *sp++ = ctx.table_output(A, B); NEXT(); }
@@ -243,6 +269,16 @@ size_t VmEngine::run(const RootId* roots, size_t n, Value* out, bool stop_at_tru
             NEXT();
         }
         CASE(RET) {
+            if (calls) {  // the end of a let's code: back to the instruction after its LOAD_DERIVED
+                const LetCall& call = let_calls[--calls];
+                const Value value = sp[-1];
+                ctx.end_derived(call.let, value);
+                ctx.enter_root(call.caller);
+                sp = call.sp;
+                *sp++ = value;
+                ip = call.ip;
+                NEXT();
+            }
             const Value& result = sp[-1];
             out[done++] = result;
             if (done == n || (stop_at_true && result.is_true())) {

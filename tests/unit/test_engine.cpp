@@ -148,3 +148,43 @@ route r otherwise)";
     CHECK(contains(decide_json(body, R"({"id":"a","tier":"mid"})"), R"("score":"100.00")"));
     CHECK(contains(decide_json(body, R"({"id":"a","tier":"high"})"), R"("score":"0.00")"));
 }
+
+TEST_CASE("lets computed inside the VM's loop: chains, reuse, errors naming the let") {
+    // A chain of eleven lets, deeper than the VM keeps in its own loop
+    // (the innermost ones then go through EvalContext::derived), each used
+    // once by the next and l10 also by two rules.
+    std::string lets = "let l0 = n + 1\n";
+    for (int i = 1; i <= 10; ++i) lets += "let l" + std::to_string(i) + " = l" + std::to_string(i - 1) + " + 1\n";
+    std::string out = decide_json(lets + R"(
+disqualify tiny when l10 < 5 reason "too small"
+criterion deep weight 10 = l10 == 12 and l3 == 5
+criterion again weight 10 = l10 > 11
+route r otherwise)", R"({"id":"a","n":1})");
+    CHECK(contains(out, R"("score":"100.00")"));
+    out = decide_json(lets + R"(
+disqualify tiny when l10 < 5 reason "too small"
+criterion c weight 10 = true
+route r otherwise)", R"({"id":"b","n":-10})");
+    CHECK(contains(out, R"("disqualified":[{"code":"tiny")"));
+    // An error inside a let names the let, not the rule that asked for it;
+    // the rule after it in the same phase is not reached.
+    out = decide_json(R"(
+let inverse = 1 / n
+disqualify first when n > 100 reason "first"
+disqualify second when inverse > 1 reason "second"
+criterion c weight 10 = true
+route r otherwise)", R"({"id":"c","n":0})");
+    CHECK(contains(out, R"("error":"division by zero in let inverse (unit.qual:)"));
+    // A let first needed by a motion (a phase that stops at the first true
+    // condition) and then by a route.
+    out = decide_json(R"(
+let big = n ?? 0 > 10
+motion m when big {
+  escalate look reason "big"
+}
+criterion c weight 10 = true
+route hot when big
+route r otherwise)", R"({"id":"d","n":11})");
+    CHECK(contains(out, R"("motion":"m")"));
+    CHECK(contains(out, R"("route":"hot")"));
+}
