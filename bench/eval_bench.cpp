@@ -228,8 +228,8 @@ int main(int argc, char** argv) {
         return static_cast<int>(sink & 1);
     }
     std::printf("qualify evaluation benchmark: %d decisions of generated leads, one core, medians of 5 runs\n"
-                "(decide loops cycle over %d leads that stay in the cache, as in a run that\n"
-                " decides each lead as it reads it; the cold line decides all %d read first)\n\n",
+                "(decide loops cycle over %d leads, in a new order each pass, standing for a run\n"
+                " that decides each lead as it reads it; the cold line decides all %d read first)\n\n",
                 n, std::min(n, kHotWindow), n);
     Figures with_model = measure(*c.rulebook, n, as_of, sink);
     print("spec rulebook (saas-inbound, with its logistic-regression model)", with_model, n);

@@ -66,12 +66,12 @@ public:
     void run();
 
 private:
-    // A phase's values. Without the trace, prefetch() evaluates all of a
+    // A phase's values. Without the trace, begin_phase() evaluates all of a
     // phase's roots in one call into the engine and rule_value() hands the
     // values out in order; with the trace, rule_value() evaluates each root
     // when the phase reaches it, so each trace entry shows its own inputs.
     // Either way the same roots are evaluated, in the same order.
-    void prefetch(const std::vector<RootId>& roots, bool stop_at_true) {
+    void begin_phase(const std::vector<RootId>& roots, bool stop_at_true) {
         phase_at_ = 0;
         if (!explain_) ctx_.eval_each(roots.data(), roots.size(), phase_, stop_at_true);
     }
@@ -121,7 +121,7 @@ private:
 };
 
 void Decider::run() {
-    prefetch(p_.plan.disqualifiers, false);
+    begin_phase(p_.plan.disqualifiers, false);
     for (size_t i = 0; i < p_.disqualifiers.size(); ++i)
         if (eval_rule(p_.disqualifiers[i].when).is_true()) d_.disqualified.push_back(p_.plan.disqualified[i]);
     d_.has_assigned = !p_.assigned_names.empty();
@@ -146,7 +146,7 @@ void Decider::disqualified() {
 void Decider::criteria(const DecidePlan::ForMotion& plan, const MotionRule* m, Decimal& points, Decimal& positive,
                        Decimal& unknown_positive) {
     d_.reasons.clear();
-    prefetch(plan.fits, false);
+    begin_phase(plan.fits, false);
     for (const auto& step : plan.criteria) {
         const CriterionRule& c = p_.criteria[static_cast<size_t>(step.criterion)];
         if (step.disabled) {
@@ -227,7 +227,7 @@ void Decider::models() {
 
 void Decider::qualified() {
     int motion = -1;
-    prefetch(p_.plan.motions, true);
+    begin_phase(p_.plan.motions, true);
     for (size_t i = 0; i < p_.motions.size() && motion < 0; ++i)
         if (eval_rule(p_.motions[i].when).is_true()) motion = static_cast<int>(i);
     const MotionRule* m = motion >= 0 ? &p_.motions[static_cast<size_t>(motion)] : nullptr;
@@ -264,7 +264,7 @@ void Decider::qualified() {
     d_.score = score;
     d_.confidence = confidence;
 
-    prefetch(plan.escalation_whens, false);
+    begin_phase(plan.escalation_whens, false);
     for (const auto& e : plan.escalations) {
         bool fires = e.when == kNoRoot || eval_rule(e.when).is_true();
         if (e.when == kNoRoot && explain_)
@@ -273,7 +273,7 @@ void Decider::qualified() {
     }
 
     int route = -1;
-    prefetch(p_.plan.routes, true);
+    begin_phase(p_.plan.routes, true);
     for (size_t i = 0; i < p_.routes.size() && route < 0; ++i) {
         const auto& r = p_.routes[i];
         if (r.when == kNoRoot) {

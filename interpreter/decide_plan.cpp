@@ -47,10 +47,7 @@ void plan_decision(Program& p) {
     plan.by_motion.push_back(plan_for(p, nullptr));
     for (const auto& m : p.motions) plan.by_motion.push_back(plan_for(p, &m));
     for (size_t i = 0; i < p.routes.size(); ++i) {
-        if (p.routes[i].when == kNoRoot) {
-            plan.otherwise = static_cast<int>(i);
-            break;
-        }
+        if (p.routes[i].when == kNoRoot) break;
         plan.routes.push_back(p.routes[i].when);
     }
     for (const auto& f : p.schema.fields) plan.field_names.push_back(f.name);

@@ -146,6 +146,14 @@ public:
         return frame;
     }
     void vm_pop(Value* frame) { vm_top_ = frame; }
+    // A frame of `n` values from `from`, a point inside the current frame
+    // (a let the VM computes on top of its caller's values): anything that
+    // nests meanwhile starts above it. Returns the top to give back.
+    Value* vm_push_at(Value* from, uint32_t n) {
+        Value* old = vm_top_;
+        if (from + n > vm_top_) vm_top_ = from + n;
+        return old;
+    }
 
 private:
     const Program& program_;

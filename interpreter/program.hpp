@@ -148,7 +148,6 @@ struct DecidePlan {
     std::vector<RootId> motions;
     std::vector<ForMotion> by_motion;  // [0]: no motion; [m + 1]: motion m
     std::vector<RootId> routes;        // the conditions before the first `otherwise`
-    int otherwise = -1;                // that route's index
     // The schema's field names, side by side (FieldInfo is large), for
     // the decision's `unknown` list.
     std::vector<std::string_view> field_names;

@@ -42,10 +42,7 @@ struct Value {
 
     static Value unknown() { return make(Kind::Unknown, false, 0, 0, Bits{}); }
     static Value boolean(bool v) { return make(Kind::Bool, v, 0, 0, Bits{}); }
-    static Value number(Decimal v) {
-        const auto raw = static_cast<unsigned __int128>(v.raw());
-        return make(Kind::Number, false, 0, 0, Bits{static_cast<uint64_t>(raw), static_cast<uint64_t>(raw >> 64)});
-    }
+    static Value number(Decimal v) { return make(Kind::Number, false, 0, 0, bits_of(v)); }
     static Value string(std::string_view v) { return make(Kind::String, false, 0, 0, bits_of(v)); }
     static Value date(int32_t days) { return make(Kind::Date, false, days, 0, Bits{}); }
     static Value enumv(int32_t pos) { return make(Kind::Enum, false, pos, 0, Bits{}); }
@@ -83,8 +80,13 @@ private:
                                                   static_cast<long long>(payload.low))};
         std::memcpy(static_cast<void*>(&x), halves, sizeof halves);
 #else
-        const uint64_t words[4] = {head, n, payload.low, payload.high};
-        std::memcpy(static_cast<void*>(&x), words, sizeof words);
+        (void)head;
+        x.kind = k;
+        x.b = flag;
+        x.i = pos;
+        x.count = n;
+        const uint64_t words[2] = {payload.low, payload.high};
+        std::memcpy(reinterpret_cast<char*>(&x) + offsetof(Value, n), words, sizeof words);
 #endif
         return x;
     }

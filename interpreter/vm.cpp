@@ -78,6 +78,7 @@ size_t VmEngine::run(const RootId* roots, size_t n, Value* out, bool stop_at_tru
     struct LetCall {
         const Instr* ip;  // where the caller goes on
         Value* sp;        // the caller's stack top
+        Value* top;       // the context's stack top before the let's frame
         RootId caller;    // the caller's root, for error messages
         int let;
     };
@@ -119,7 +120,8 @@ size_t VmEngine::run(const RootId* roots, size_t n, Value* out, bool stop_at_tru
             // EvalContext::derived() computes it.
             if (ctx.derived_pending(A) && !ctx.tracing() && calls < kMaxLetCalls) {
                 const RootId let_root = p.derived[static_cast<size_t>(A)].root;
-                let_calls[calls++] = {ip, sp, ctx.current_root(), A};
+                let_calls[calls++] = {ip, sp, ctx.vm_push_at(sp, bc.max_stack[static_cast<size_t>(let_root)]),
+                                      ctx.current_root(), A};
                 ctx.begin_derived(A);
                 ctx.enter_root(let_root);
                 ip = code + bc.entry[static_cast<size_t>(let_root)];
@@ -273,6 +275,7 @@ size_t VmEngine::run(const RootId* roots, size_t n, Value* out, bool stop_at_tru
                 const LetCall& call = let_calls[--calls];
                 const Value value = sp[-1];
                 ctx.end_derived(call.let, value);
+                ctx.vm_pop(call.top);
                 ctx.enter_root(call.caller);
                 sp = call.sp;
                 *sp++ = value;

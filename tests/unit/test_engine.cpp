@@ -188,3 +188,28 @@ route r otherwise)", R"({"id":"d","n":11})");
     CHECK(contains(out, R"("motion":"m")"));
     CHECK(contains(out, R"("route":"hot")"));
 }
+
+TEST_CASE("a let computed inside the VM's loop keeps its stack values when deeper work nests") {
+    // Each let holds values on the stack while the next one runs; past the
+    // VM's own let depth, and for a decision table's columns, evaluation
+    // nests a new frame, which must start above all of them.
+    std::string lets = "let l0 = n + 1\n";
+    for (int i = 1; i <= 12; ++i)
+        lets += "let l" + std::to_string(i) + " = n + (n + (n + (n + l" + std::to_string(i - 1) + ")))\n";
+    std::string out = decide_json(lets + R"(
+criterion deep weight 10 = l12 == 50
+route r otherwise)", R"({"id":"a","n":1})");
+    CHECK(contains(out, R"("score":"100.00")"));
+    out = decide_json(R"(
+let base = n + 1
+let scaled = n + (n + (n + tier_points.points + base))
+table tier_points hit first {
+  tier  => points
+  low   => 1
+  mid   => 2
+  high  => 3
+}
+criterion t weight 10 = scaled == 7
+route r otherwise)", R"({"id":"b","n":1,"tier":"mid"})");
+    CHECK(contains(out, R"("score":"100.00")"));
+}
