@@ -63,10 +63,10 @@ std::string generated_rulebook(int criteria) {
 //
 // In a run a lead is decided right after it is read, while its fields are
 // still in the cache, so the decide loops cycle over a window of leads
-// (kHotWindow; about 3 MB of lead objects, mostly in L2 and L3 here) until
-// they have made n decisions. Smaller windows gained nothing once each pass
-// took the leads in a new order: in a fixed order, a window of 100 leads
-// had let the branch predictor learn each lead's path. The same
+// (kHotWindow) until they have made n decisions, each pass in a new order.
+// In a fixed order the branch predictor learns the leads' paths: a window
+// of 100 leads ran twice as fast in order as shuffled, and the hand-written
+// loop gained most. The same
 // loop over all n leads, read beforehand and so mostly out of the cache, is
 // printed too: it bounds what a caller that batches leads first will see.
 constexpr int kHotWindow = 500;
