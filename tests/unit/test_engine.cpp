@@ -213,3 +213,30 @@ criterion t weight 10 = scaled == 7
 route r otherwise)", R"({"id":"b","n":1,"tier":"mid"})");
     CHECK(contains(out, R"("score":"100.00")"));
 }
+
+TEST_CASE("a phase evaluates only the rules the decision reaches") {
+    // Motions and routes stop at the first that holds: a later one that
+    // would divide by zero is never evaluated, with or without the trace.
+    // A criterion the motion disables is not evaluated either.
+    const std::string body = R"(
+motion first when n == 0 {
+  disable risky
+}
+motion second when 1 / n > 1 {
+  escalate look reason "second"
+}
+criterion risky weight 10 = 1 / n > 1
+criterion safe weight 10 = true
+route hot when score >= 50
+route never when 1 / n > 1
+route r otherwise)";
+    std::string out = decide_json(body, R"({"id":"a","n":0})");
+    CHECK(contains(out, R"("motion":"first")"));
+    CHECK(contains(out, R"("route":"hot")"));
+    CHECK_FALSE(contains(out, "error"));
+    Compilation c = compile_source(std::string(kHeader) + body, "unit.qual", ".");
+    REQUIRE(c.ok());
+    std::string traced = engine_test::decide_with_both(*c.rulebook, R"({"id":"a","n":0})", true);
+    CHECK_FALSE(contains(traced, "\"error\""));
+    CHECK(contains(traced, "disabled by motion first"));
+}
