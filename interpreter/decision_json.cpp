@@ -55,16 +55,14 @@ using Text = WrittenText::Text;
         c.ensure(kMaxEscaped * (item.code.size() + item.reason.size()) + kPunctuation);
         if (i) c.put(',');
         c.lit("{\"code\":\"");
-        if (codes && i < WrittenText::kRepeated) {
-            codes[i] = recorded(c, item.code);
-            c.lit("\",\"reason\":\"");
-            reasons[i] = recorded(c, item.reason);
-        } else {
-            c.json_chars(item.code);
-            c.lit("\",\"reason\":\"");
-            c.json_chars(item.reason);
-        }
+        const Text code = recorded(c, item.code);
+        c.lit("\",\"reason\":\"");
+        const Text reason = recorded(c, item.reason);
         c.lit("\"}");
+        if (codes && i < WrittenText::kRepeated) {
+            codes[i] = code;
+            reasons[i] = reason;
+        }
     }
     c.ensure(kPunctuation);
     c.put(']');
@@ -76,28 +74,25 @@ using Text = WrittenText::Text;
         c.ensure(kMaxEscaped * (r.code.size() + r.label.size()) + kPunctuation + 2 * kMaxDecimalText);
         if (i) c.put(',');
         c.lit("{\"code\":\"");
-        if (i < 3) {
-            w.reason_codes[i] = recorded(c, r.code);
-            c.lit("\",\"label\":\"");
-            w.reason_labels[i] = recorded(c, r.label);
-            c.lit("\",\"points\":\"");
-            w.points[i].at = c.offset();
-            c.fixed(r.points, 2);
-            w.points[i].size = c.offset() - w.points[i].at;
-            c.lit("\",\"of\":\"");
-            w.weights[i].at = c.offset();
-            c.shortest(r.weight);
-            w.weights[i].size = c.offset() - w.weights[i].at;
-        } else {
-            c.json_chars(r.code);
-            c.lit("\",\"label\":\"");
-            c.json_chars(r.label);
-            c.lit("\",\"points\":\"");
-            c.fixed(r.points, 2);
-            c.lit("\",\"of\":\"");
-            c.shortest(r.weight);
-        }
+        const Text code = recorded(c, r.code);
+        c.lit("\",\"label\":\"");
+        const Text label = recorded(c, r.label);
+        c.lit("\",\"points\":\"");
+        const size_t points_at = c.offset();
+        c.fixed(r.points, 2);
+        const Text points{points_at, c.offset() - points_at};
+        c.lit("\",\"of\":\"");
+        const size_t weight_at = c.offset();
+        c.shortest(r.weight);
+        const Text weight{weight_at, c.offset() - weight_at};
         c.lit("\"}");
+        // The summary copies the first three from the line.
+        if (i < 3) {
+            w.reason_codes[i] = code;
+            w.reason_labels[i] = label;
+            w.points[i] = points;
+            w.weights[i] = weight;
+        }
     }
 }
 
@@ -105,8 +100,8 @@ using Text = WrittenText::Text;
 [[gnu::always_inline]] inline void model(LineCursor& c, const ModelOutcome& m, Text* name) {
     c.ensure(kMaxEscaped * m.name.size() + kPunctuation + kMaxDecimalText);
     c.lit("{\"name\":\"");
-    if (name) *name = recorded(c, m.name);
-    else c.json_chars(m.name);
+    const Text written_name = recorded(c, m.name);
+    if (name) *name = written_name;
     c.lit("\",\"probability\":\"");
     c.fixed(m.probability, 4);
     c.lit("\",\"factors\":[");
