@@ -85,6 +85,7 @@ private:
         if (explain_) trace_rule(root, v);
         return v;
     }
+    // Apart from eval_rule, which stays small enough to inline.
     void trace_rule(RootId root, const Value& v) {
         trace(root, p_.root_names[static_cast<size_t>(root)], result_text(v));
     }
@@ -115,7 +116,7 @@ private:
     const Program& p_;
     const DecideOptions& o_;
     Decision& d_;
-    const bool explain_ = o_.explain;
+    const bool explain_ = o_.explain;  // by value: it is read after every call into the engine
     Value* const phase_ = ctx_.phase_values();
     size_t phase_at_ = 0;
 };

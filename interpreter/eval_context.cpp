@@ -60,11 +60,10 @@ void EvalContext::reset(const Lead& lead, int32_t as_of, bool tracing) {
 Value EvalContext::derived(int index) {
     auto i = static_cast<size_t>(index);
     // The checker rejects cycles, so state 1 is never seen here.
-    if (derived_state_[i] != 2) {
+    if (derived_pending(index)) {
         size_t mark = reads_.size();
-        derived_state_[i] = 1;
-        derived_[i] = eval(program_.derived[i].root);
-        derived_state_[i] = 2;
+        begin_derived(index);
+        end_derived(index, eval(program_.derived[i].root));
         reads_.resize(mark);
     }
     // A rule that uses a let shows the let's value as its input, whether or
